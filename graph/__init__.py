@@ -1,0 +1,1 @@
+"""Neo4j access: the driver, named Cypher, migrations. Nothing above this layer touches the driver."""

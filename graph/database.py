@@ -1,0 +1,151 @@
+"""One async driver per process and the only place that runs Cypher.
+
+Every statement is named (graph/cypher.py) and takes parameters only. Reads go through
+managed read transactions routed to readers, writes through managed write transactions,
+so the driver retries transient faults; the work functions consume their results inside.
+"""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, LiteralString, TypeVar
+
+import neo4j
+from neo4j import AsyncGraphDatabase, AsyncManagedTransaction
+from neo4j import exceptions as neo4j_errors
+
+from graph.cypher import q
+
+T = TypeVar("T")
+Row = dict[str, Any]
+
+UNAVAILABLE_ERRORS: tuple[type[BaseException], ...] = (
+    neo4j_errors.ServiceUnavailable,
+    neo4j_errors.SessionExpired,
+    neo4j_errors.DatabaseUnavailable,
+    ConnectionError,
+    OSError,
+)
+
+
+class DatabaseUnavailable(RuntimeError):
+    """Neo4j cannot be reached right now; the caller answers 503 and tries again later."""
+
+
+class DatabaseConfigError(RuntimeError):
+    """Wrong URI or credentials: one line naming the URI, never the password."""
+
+
+@dataclass
+class RoundTrips:
+    """Counts Cypher round trips in one context (one GraphQL operation, one test)."""
+
+    count: int = 0
+    names: list[str] = field(default_factory=list)
+
+
+_round_trips: contextvars.ContextVar[RoundTrips | None] = contextvars.ContextVar(
+    "gridlink_round_trips", default=None
+)
+
+
+def track_round_trips() -> RoundTrips:
+    """Start counting round trips in the current context; returns the live counter."""
+    counter = RoundTrips()
+    _round_trips.set(counter)
+    return counter
+
+
+def _count(name: str) -> None:
+    counter = _round_trips.get()
+    if counter is not None:
+        counter.count += 1
+        counter.names.append(name)
+
+
+class Database:
+    def __init__(
+        self,
+        uri: str,
+        user: str,
+        password: str,
+        database: str,
+        auth: bool = True,
+        tx_timeout_s: float = 30.0,
+    ) -> None:
+        self.uri = uri
+        self.database = database
+        self.tx_timeout_s = tx_timeout_s
+        credentials = (user, password) if auth and password else None
+        self.driver = AsyncGraphDatabase.driver(
+            uri,
+            auth=credentials,
+            max_connection_pool_size=50,
+            connection_acquisition_timeout=10.0,
+            connection_timeout=5.0,
+            max_transaction_retry_time=3.0,
+        )
+
+    async def verify(self) -> None:
+        """Fail fast with a one-line error naming the URI (never the password)."""
+        try:
+            await self.driver.verify_connectivity()
+        except neo4j_errors.AuthError as exc:
+            raise DatabaseConfigError(
+                f"gridlink: Neo4j at {self.uri} refused the credentials (check NEO4J_USER/NEO4J_PASSWORD)"
+            ) from exc
+        except neo4j_errors.ConfigurationError as exc:
+            raise DatabaseConfigError(f"gridlink: bad NEO4J_URI {self.uri!r}: {exc}") from exc
+        except UNAVAILABLE_ERRORS as exc:
+            raise DatabaseConfigError(f"gridlink: cannot reach Neo4j at {self.uri}") from exc
+
+    async def close(self) -> None:
+        await self.driver.close()
+
+    async def read(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        """Run the named read statement; rows as dicts."""
+        return await self.read_tx(_rows_of(q(name), dict(params or {})), name)
+
+    async def write(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        return await self.write_tx(_rows_of(q(name), dict(params or {})), name)
+
+    async def read_tx(
+        self, work: Callable[[AsyncManagedTransaction], Awaitable[T]], label: str = "read"
+    ) -> T:
+        _count(label)
+        try:
+            async with self.driver.session(
+                database=self.database, default_access_mode=neo4j.READ_ACCESS
+            ) as session:
+                return await session.execute_read(work)
+        except UNAVAILABLE_ERRORS as exc:
+            raise DatabaseUnavailable(str(exc)) from exc
+
+    async def write_tx(
+        self, work: Callable[[AsyncManagedTransaction], Awaitable[T]], label: str = "write"
+    ) -> T:
+        """One transaction for the whole of `work`: all of it lands or none of it."""
+        _count(label)
+        try:
+            async with self.driver.session(database=self.database) as session:
+                return await session.execute_write(work)
+        except UNAVAILABLE_ERRORS as exc:
+            raise DatabaseUnavailable(str(exc)) from exc
+
+
+def _rows_of(
+    statement: LiteralString, params: dict[str, Any]
+) -> Callable[[AsyncManagedTransaction], Awaitable[list[Row]]]:
+    async def work(tx: AsyncManagedTransaction) -> list[Row]:
+        result = await tx.run(statement, params)
+        return await result.data()  # consumed inside the transaction, so a retry starts clean
+
+    return work
+
+
+async def run_rows(tx: AsyncManagedTransaction, name: str, params: Mapping[str, Any]) -> list[Row]:
+    """Run a named statement inside a caller's transaction (several statements, one commit)."""
+    result = await tx.run(q(name), dict(params))
+    return await result.data()

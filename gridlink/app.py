@@ -1,0 +1,87 @@
+"""The ASGI application: GraphQL, the playground, health; one driver per process."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse
+from starlette.routing import Route, WebSocketRoute
+
+from graph.database import Database, DatabaseUnavailable
+from graph.migrations import LATEST, current_version, migrate
+from gridlink.config import Settings
+from schema.api import build_schema
+from schema.view import GridlinkGraphQL
+
+log = logging.getLogger("gridlink")
+
+
+def database_for(settings: Settings) -> Database:
+    n = settings.neo4j
+    return Database(
+        n.effective_uri,
+        n.user,
+        n.password,
+        n.database,
+        auth=n.external,
+        tx_timeout_s=n.tx_timeout_s,
+    )
+
+
+def create_app(settings: Settings, db: Database | None = None, seed: bool = True) -> Starlette:
+    """The app; `db` is injected by tests, otherwise made from settings in the lifespan."""
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        owned = db is None
+        database = db or database_for(settings)
+        await database.verify()
+        applied = await migrate(database)
+        if applied:
+            log.info("applied migrations %s", applied)
+        if seed:
+            from loaders.seed import load_seed_if_empty
+
+            loaded = await load_seed_if_empty(database)
+            if loaded:
+                log.info("loaded the seed dataset into an empty graph")
+        app.state.db = database
+        try:
+            yield
+        finally:
+            if owned:
+                await database.close()
+
+    async def healthz(_: Request) -> PlainTextResponse:
+        return PlainTextResponse("ok")
+
+    async def readyz(request: Request) -> JSONResponse:
+        database: Database = request.app.state.db
+        try:
+            # A probe must answer fast even while the driver is still retrying a dead server.
+            version = await asyncio.wait_for(current_version(database), timeout=3.0)
+        except (DatabaseUnavailable, TimeoutError):
+            return JSONResponse({"ready": False, "reason": "Neo4j is unreachable"}, status_code=503)
+        if version < LATEST:
+            return JSONResponse(
+                {
+                    "ready": False,
+                    "reason": f"migrations not applied (graph at {version}, need {LATEST})",
+                },
+                status_code=503,
+            )
+        return JSONResponse({"ready": True, "schemaVersion": version})
+
+    graphql = GridlinkGraphQL(build_schema(), settings=settings)
+    routes = [
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/readyz", readyz, methods=["GET"]),
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
+    ]
+    return Starlette(routes=routes, lifespan=lifespan)

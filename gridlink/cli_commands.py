@@ -1,0 +1,12 @@
+"""Registry of the sub-commands contributed by other layers (load, generate, export, analyze).
+
+Each entry adds its sub-parser and registers its handler with `gridlink.cli.command`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+Extension = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
+EXTENSIONS: list[Extension] = []

@@ -1,0 +1,1 @@
+"""Getting data into the graph: the model, the import format, validation, batched writes."""

@@ -1,0 +1,3 @@
+// Wait until every index is online (after creating them).
+// Parameters: none. Columns: none.
+CALL db.awaitIndexes(300)

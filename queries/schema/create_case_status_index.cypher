@@ -1,0 +1,3 @@
+// Cases by status.
+// Parameters: none. Columns: none.
+CREATE INDEX case_status IF NOT EXISTS FOR (n:Case) ON (n.status)
