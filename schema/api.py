@@ -1,22 +1,77 @@
-"""The root schema, composed from each domain's Queries/Mutations/Subscriptions."""
+"""The root schema, composed from each domain's Queries / Mutations / Subscriptions."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import strawberry
 from strawberry.schema.config import StrawberryConfig
 
+from schema.cases.mutations import CasesMutations
+from schema.cases.queries import CasesQueries
+from schema.cases.subscriptions import CasesSubscriptions
+from schema.coordination.mutations import CoordinationMutations
+from schema.coordination.queries import CoordinationQueries
 from schema.core.errors import MaskFaults
+from schema.lists.mutations import ListsMutations
+from schema.lists.queries import ListsQueries
+from schema.network.mutations import NetworkMutations
+from schema.network.queries import NetworkQueries
+from schema.organisations.mutations import OrganisationsMutations
+from schema.organisations.queries import OrganisationsQueries
+from schema.people.mutations import PeopleMutations
+from schema.people.queries import PeopleQueries
+from schema.places.mutations import PlacesMutations
+from schema.places.queries import PlacesQueries
+from schema.points.mutations import PointsMutations
+from schema.points.queries import PointsQueries
 from schema.system.queries import SystemQueries
 
 
 @strawberry.type(description="The root of every read. 查询")
-class Query(SystemQueries):
+class Query(
+    SystemQueries,
+    PlacesQueries,
+    OrganisationsQueries,
+    PeopleQueries,
+    ListsQueries,
+    CasesQueries,
+    CoordinationQueries,
+    NetworkQueries,
+    PointsQueries,
+):
     pass
 
 
-def build_schema() -> strawberry.Schema:
+@strawberry.type(description="The root of every write. 变更")
+class Mutation(
+    PlacesMutations,
+    OrganisationsMutations,
+    PeopleMutations,
+    ListsMutations,
+    CasesMutations,
+    CoordinationMutations,
+    NetworkMutations,
+    PointsMutations,
+):
+    pass
+
+
+@strawberry.type(description="Live updates. 订阅")
+class Subscription(CasesSubscriptions):
+    pass
+
+
+def _has_fields(root: type) -> bool:
+    definition: Any = getattr(root, "__strawberry_definition__", None)
+    return bool(definition and definition.fields)
+
+
+def build_schema(extensions: list[Any] | None = None) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
+        mutation=Mutation if _has_fields(Mutation) else None,
+        subscription=Subscription if _has_fields(Subscription) else None,
         config=StrawberryConfig(disable_field_suggestions=True),
-        extensions=[MaskFaults],
+        extensions=[MaskFaults, *(extensions or [])],
     )

@@ -1,0 +1,8 @@
+from __future__ import annotations
+
+import strawberry
+
+
+@strawberry.type
+class OrganisationsMutations:
+    """Root mutation fields of this domain (composed into Mutation in schema/api.py)."""

@@ -1,0 +1,8 @@
+from __future__ import annotations
+
+import strawberry
+
+
+@strawberry.type
+class OrganisationsQueries:
+    """Root query fields of this domain (composed into Query in schema/api.py)."""

@@ -1,0 +1,8 @@
+from __future__ import annotations
+
+import strawberry
+
+
+@strawberry.type
+class PlacesMutations:
+    """Root mutation fields of this domain (composed into Mutation in schema/api.py)."""
