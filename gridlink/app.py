@@ -16,6 +16,7 @@ from graph.database import Database, DatabaseUnavailable
 from graph.migrations import LATEST, current_version, migrate
 from gridlink.config import Settings
 from schema.api import build_schema
+from schema.core.limits import limit_extensions
 from schema.view import GridlinkGraphQL
 
 log = logging.getLogger("gridlink")
@@ -77,7 +78,7 @@ def create_app(settings: Settings, db: Database | None = None, seed: bool = True
             )
         return JSONResponse({"ready": True, "schemaVersion": version})
 
-    graphql = GridlinkGraphQL(build_schema(), settings=settings)
+    graphql = GridlinkGraphQL(build_schema(limit_extensions(settings)), settings=settings)
     routes = [
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),

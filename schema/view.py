@@ -10,8 +10,8 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
+from schema.core.auth import viewer_for
 from schema.core.context import Context
-from schema.core.viewer import SYSTEM
 
 
 class GridlinkGraphQL(GraphQL[Context, None]):
@@ -24,7 +24,7 @@ class GridlinkGraphQL(GraphQL[Context, None]):
     ) -> Context:
         return Context(
             db=request.app.state.db,
-            viewer=SYSTEM,  # replaced by token authentication (issue 8)
+            viewer=await viewer_for(request, self.settings),
             request_id=request.headers.get("x-request-id") or uuid.uuid4().hex[:16],
             settings=self.settings,
             request=request,
