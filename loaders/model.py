@@ -71,6 +71,11 @@ ORG_PROPS: dict[str, Prop] = {
     "invented": Prop("boolean", doc="invented for the demo (虚构)"),
 }
 LIST_STATUS = ("open", "partly_met", "met", "closed", "withdrawn")
+# Written by the API on every change it makes (never taken from input): who and when.
+AUDIT: dict[str, Prop] = {
+    "actorId": Prop(doc="who last recorded it through the API (from the token) 记录人"),
+    "recordedAt": Prop("datetime", doc="when the API last recorded it 记录时间"),
+}
 
 
 def _place(label: str, chinese: str, doc: str, **extra: Prop) -> NodeType:
@@ -261,6 +266,7 @@ NODE_TYPES: tuple[NodeType, ...] = (
             "skills": Prop("string[]", doc="volunteer skills 技能"),
             "availableDays": Prop("integer[]", doc="days of week 1-7 when available 可服务日"),
             "invented": Prop("boolean", doc="invented for the demo (虚构)"),
+            **AUDIT,
         },
     ),
     # ---- The four lists 四张清单 -----------------------------------------------------------
@@ -288,6 +294,7 @@ NODE_TYPES: tuple[NodeType, ...] = (
             "raisedOn": Prop("date", required=True),
             "dueOn": DATE,
             "invented": Prop("boolean"),
+            **AUDIT,
         },
     ),
     NodeType(
@@ -316,6 +323,7 @@ NODE_TYPES: tuple[NodeType, ...] = (
             "days": Prop("integer[]", doc="days of week 1-7 可用日"),
             "status": Prop(enum=("active", "withdrawn"), required=True),
             "invented": Prop("boolean"),
+            **AUDIT,
         },
     ),
     NodeType(
@@ -334,6 +342,7 @@ NODE_TYPES: tuple[NodeType, ...] = (
             "startedOn": DATE,
             "doneOn": DATE,
             "invented": Prop("boolean"),
+            **AUDIT,
         },
     ),
     NodeType(
@@ -345,6 +354,7 @@ NODE_TYPES: tuple[NodeType, ...] = (
             "status": Prop(required=True, enum=("todo", "doing", "done", "cancelled")),
             "dueOn": DATE,
             "invented": Prop("boolean"),
+            **AUDIT,
         },
     ),
     NodeType(
@@ -357,7 +367,7 @@ NODE_TYPES: tuple[NodeType, ...] = (
             "delivered": Prop("number", minimum=0, doc="delivered 已兑现数量"),
             "status": Prop(required=True, enum=("active", "fulfilled", "withdrawn")),
             "claimedOn": Prop("date", required=True),
-            "actorId": Prop(doc="who recorded it (from the token)"),
+            **AUDIT,
         },
         searchable=False,
     ),
@@ -371,6 +381,7 @@ NODE_TYPES: tuple[NodeType, ...] = (
             "termYears": Prop("integer", minimum=1, maximum=20),
             "endsOn": DATE,
             "invented": Prop("boolean"),
+            **AUDIT,
         },
     ),
     # ---- Cases 事件 ----------------------------------------------------------------------
@@ -469,6 +480,7 @@ NODE_TYPES: tuple[NodeType, ...] = (
         {
             "kind": Prop(required=True, enum=("person", "issuer", "shop")),
             "name": Prop(),
+            **AUDIT,
         },
         searchable=False,
     ),
@@ -544,7 +556,7 @@ REL_TYPES: tuple[RelType, ...] = (
         "Membership: a unit or branch in an alliance, a person in a branch (党员) or team",
         (*ORG, "Person"),
         ORG,
-        {"since": DATE, "inService": Prop("boolean", doc="在职党员")},
+        {"since": DATE, "inService": Prop("boolean", doc="在职党员"), **AUDIT},
     ),
     RelType(
         "HOLDS_SEAT",
@@ -580,6 +592,7 @@ REL_TYPES: tuple[RelType, ...] = (
             "until": DATE,
             "fullTime": Prop("boolean", doc="专职 (else 兼职)"),
             "claimed": Prop("boolean", doc="claimed by an in-service member (认领)"),
+            **AUDIT,
         },
     ),
     RelType(
