@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse
 from starlette.routing import Route, WebSocketRoute
@@ -16,6 +17,7 @@ from graph.database import Database, DatabaseUnavailable
 from graph.migrations import LATEST, current_version, migrate
 from gridlink.config import Settings
 from schema.api import build_schema
+from schema.core.errors import RequestIds
 from schema.core.limits import limit_extensions
 from schema.view import GridlinkGraphQL
 
@@ -85,4 +87,5 @@ def create_app(settings: Settings, db: Database | None = None, seed: bool = True
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    # Request ids outermost: every answer, a 401 too, carries its x-request-id.
+    return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(RequestIds)])

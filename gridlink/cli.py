@@ -63,6 +63,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         asyncio.run(_verify(settings))
         app = create_app(settings, seed=not args.no_seed)
         print(f"[gridlink] GraphQL and playground at http://{host}:{port}/graphql", file=sys.stderr)
+        from schema.core.auth import dev_notice
+
+        notice = dev_notice(settings, f"http://{host}:{port}/graphql")
+        if notice:
+            print(notice, file=sys.stderr)
         uvicorn.run(app, host=host, port=port, log_level=args.log_level, ws="websockets")
     finally:
         if inst is not None and started_here:

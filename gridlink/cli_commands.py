@@ -10,3 +10,12 @@ from collections.abc import Callable
 
 Extension = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 EXTENSIONS: list[Extension] = []
+
+
+def _security(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from gridlink.cli_security import register
+
+    register(sub)
+
+
+EXTENSIONS.append(_security)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,6 +68,13 @@ class Settings:
     jwks_path: str | None = None
     api_keys_path: str | None = None
     public_api: bool = False
+    # Security switches (docs/SECURITY.md). GRIDLINK_ENV=production turns the playground and
+    # introspection off by default and refuses to start without a configured credential.
+    production: bool = False
+    jwt_issuer: str | None = None
+    jwt_audience: str | None = None
+    # Not a secret but where it came from: "env", "dev" (generated under .gridlink/) or "none".
+    jwt_secret_source: str = "none"  # noqa: S105
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -81,14 +89,71 @@ def neo4j_from_env() -> Neo4jSettings:
     )
 
 
+DEV_SECRET_FILE = "dev-jwt-secret"  # noqa: S105 (a file name)
+MIN_SECRET_LENGTH = 32
+
+
+def dev_jwt_secret(state_dir: Path | None = None) -> str:
+    """The development signing secret, made once under .gridlink/ (ignored by git).
+
+    Written to a temporary file and linked into place, so two processes starting at once
+    (serve and a test, serve and `gridlink token`) end up with the same secret.
+    """
+    directory = state_dir or STATE_DIR
+    path = directory / DEV_SECRET_FILE
+    if not path.exists():
+        directory.mkdir(parents=True, exist_ok=True)
+        tmp = directory / f".{DEV_SECRET_FILE}.{os.getpid()}"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(secrets.token_urlsafe(48))
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another process won the race; its secret is the one
+        finally:
+            tmp.unlink()
+    return path.read_text(encoding="utf-8").strip()
+
+
+def _environment() -> bool:
+    """True for production (GRIDLINK_ENV=production), False for development (the default)."""
+    raw = (os.environ.get("GRIDLINK_ENV") or "development").strip().lower()
+    if raw not in {"production", "development"}:
+        raise SystemExit(f"gridlink: GRIDLINK_ENV must be production or development, got {raw!r}")
+    return raw == "production"
+
+
+def _signing_secret(production: bool) -> tuple[str | None, str]:
+    secret = os.environ.get("GRIDLINK_JWT_SECRET") or None
+    if secret is not None:
+        if production and len(secret) < MIN_SECRET_LENGTH:
+            raise SystemExit(
+                f"gridlink: GRIDLINK_JWT_SECRET must be at least {MIN_SECRET_LENGTH} characters in production"
+            )
+        return secret, "env"
+    if production:
+        return None, "none"
+    return dev_jwt_secret(), "dev"
+
+
 def from_env() -> Settings:
     origins = tuple(o for o in os.environ.get("GRIDLINK_CORS_ORIGINS", "").split(",") if o)
+    production = _environment()
+    jwt_secret, secret_source = _signing_secret(production)
+    jwks_path = os.environ.get("GRIDLINK_JWKS_FILE") or None
+    api_keys_path = os.environ.get("GRIDLINK_API_KEYS_FILE") or None
+    if production and not (jwt_secret or jwks_path or api_keys_path):
+        raise SystemExit(
+            "gridlink: production needs a credential source: set GRIDLINK_JWT_SECRET, "
+            "GRIDLINK_JWKS_FILE or GRIDLINK_API_KEYS_FILE"
+        )
     return Settings(
         neo4j=neo4j_from_env(),
         host=os.environ.get("GRIDLINK_HOST", "127.0.0.1"),
         port=_int("GRIDLINK_PORT", 8000),
-        playground=_bool("GRIDLINK_PLAYGROUND", True),
-        introspection=_bool("GRIDLINK_INTROSPECTION", True),
+        playground=_bool("GRIDLINK_PLAYGROUND", not production),
+        introspection=_bool("GRIDLINK_INTROSPECTION", not production),
         cors_origins=origins,
         max_page_size=_int("GRIDLINK_MAX_PAGE_SIZE", 100),
         max_depth=_int("GRIDLINK_MAX_DEPTH", 10),
@@ -98,8 +163,12 @@ def from_env() -> Settings:
         max_body_bytes=_int("GRIDLINK_MAX_BODY_BYTES", 1_000_000),
         require_persisted=_bool("GRIDLINK_REQUIRE_PERSISTED", False),
         persisted_path=os.environ.get("GRIDLINK_PERSISTED_OPERATIONS") or None,
-        jwt_secret=os.environ.get("GRIDLINK_JWT_SECRET") or None,
-        jwks_path=os.environ.get("GRIDLINK_JWKS_FILE") or None,
-        api_keys_path=os.environ.get("GRIDLINK_API_KEYS_FILE") or None,
+        jwt_secret=jwt_secret,
+        jwks_path=jwks_path,
+        api_keys_path=api_keys_path,
         public_api=_bool("GRIDLINK_PUBLIC_API", False),
+        production=production,
+        jwt_issuer=os.environ.get("GRIDLINK_JWT_ISSUER") or None,
+        jwt_audience=os.environ.get("GRIDLINK_JWT_AUDIENCE") or None,
+        jwt_secret_source=secret_source,
     )

@@ -1,28 +1,76 @@
 """One masker for the unexpected: faults become opaque errors carrying a request id.
 
 Errors a user can fix are not GraphQL errors at all but typed payload errors (see each
-mutation). What reaches here is either a GraphQL validation error (kept: it names the
-user's own query), the database being unavailable (a clear message, HTTP 503), or a fault
-(masked: no stack trace, no Cypher, no internal names; the log carries the details).
+mutation). What reaches here is one of:
+
+- a GraphQL request error (syntax, validation, variables, limits): kept, it names the
+  user's own query;
+- an error our code raised on purpose: a `PublicError`, or a GraphQLError carrying an
+  `extensions.code` (permissions, authentication): kept;
+- the database being unavailable: a clear message, HTTP 503 with Retry-After;
+- a Cypher transaction that ran past its time limit: a clear message, code TIMEOUT;
+- anything else, a fault: masked. No stack trace, no Cypher, no internal names reach the
+  client; the log carries the details under the same request id the client sees in the
+  message and in the `x-request-id` response header (`RequestIds` below).
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import re
+import time
+import uuid
 from collections.abc import Iterator
+from contextvars import ContextVar
+from typing import Any
 
 from graphql import GraphQLError
+from neo4j.exceptions import Neo4jError
+from starlette.datastructures import MutableHeaders
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from strawberry.exceptions import MissingQueryError
 from strawberry.extensions import SchemaExtension
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 
 from graph.database import DatabaseUnavailable
 
 log = logging.getLogger("gridlink.errors")
+access_log = logging.getLogger("gridlink.requests")
 
 UNAVAILABLE_MESSAGE = "The database is unavailable; try again shortly."
+TIMEOUT_MESSAGE = "The operation ran past the database's time limit and was stopped; ask for less."
+REQUEST_ID_HEADER = "x-request-id"
+RETRY_AFTER_S = "5"
+# A client may bring its own request id (a trace id); anything else is replaced, so a
+# header cannot forge log lines.
+_REQUEST_ID_SHAPE = re.compile(r"[A-Za-z0-9._-]{1,64}")
+
+current_request_id: ContextVar[str] = ContextVar("gridlink_request_id", default="-")
+
+# Exceptions strawberry turns into HTTP 400s itself; they must pass through untouched.
+_PASS_THROUGH = (MissingQueryError, CannotGetOperationTypeError, InvalidOperationTypeError)
 
 
 class PublicError(Exception):
     """An error whose message is written for users and may pass the masker as it is."""
+
+
+def internal_message(request_id: str) -> str:
+    return f"Internal error (request id {request_id})."
+
+
+def is_timeout(exc: BaseException) -> bool:
+    return isinstance(exc, Neo4jError) and "TimedOut" in (exc.code or "")
+
+
+def _is_deliberate(original: BaseException) -> bool:
+    if isinstance(original, PublicError):
+        return True
+    # A GraphQLError our code raised on purpose carries a code; graphql-core's own errors
+    # during execution (serialising a bad value) carry none and may show internal values.
+    return isinstance(original, GraphQLError) and bool((original.extensions or {}).get("code"))
 
 
 def _masked(error: GraphQLError, message: str, code: str) -> GraphQLError:
@@ -37,30 +85,125 @@ def _masked(error: GraphQLError, message: str, code: str) -> GraphQLError:
     )
 
 
+def _http_response(context: Any) -> Response | None:
+    response = getattr(context, "response", None)
+    return response if isinstance(response, Response) else None
+
+
 class MaskFaults(SchemaExtension):
     def on_operation(self) -> Iterator[None]:
-        yield
+        context = self.execution_context.context
+        request_id = getattr(context, "request_id", None) or current_request_id.get()
+        response = _http_response(context)
+        if response is not None:
+            response.headers[REQUEST_ID_HEADER] = request_id
+        try:
+            yield
+        except (GraphQLError, *_PASS_THROUGH):
+            raise
+        except DatabaseUnavailable:
+            self._unavailable(response)
+            raise GraphQLError(
+                UNAVAILABLE_MESSAGE, extensions={"code": "DATABASE_UNAVAILABLE"}
+            ) from None
+        except Exception as exc:
+            # A fault outside any resolver (an extension, a validation rule): mask it too.
+            log.error("request %s: fault outside execution", request_id, exc_info=exc)
+            raise GraphQLError(
+                internal_message(request_id), extensions={"code": "INTERNAL_ERROR"}
+            ) from None
         result = self.execution_context.result
         errors = getattr(result, "errors", None)
         if not errors:
             return
-        context = self.execution_context.context
-        request_id = getattr(context, "request_id", "-")
         unavailable = False
         out: list[GraphQLError] = []
         for error in errors:
             original = error.original_error
-            if original is None or isinstance(original, PublicError):
-                out.append(error)  # parse/validation errors and messages written for users
+            if original is None or _is_deliberate(original):
+                out.append(error)
             elif isinstance(original, DatabaseUnavailable):
                 unavailable = True
                 out.append(_masked(error, UNAVAILABLE_MESSAGE, "DATABASE_UNAVAILABLE"))
+            elif is_timeout(original):
+                log.warning("request %s: transaction timed out in %s", request_id, error.path)
+                out.append(_masked(error, TIMEOUT_MESSAGE, "TIMEOUT"))
             else:
                 log.error("request %s: fault in %s", request_id, error.path, exc_info=original)
-                out.append(
-                    _masked(error, f"Internal error (request id {request_id}).", "INTERNAL_ERROR")
-                )
+                out.append(_masked(error, internal_message(request_id), "INTERNAL_ERROR"))
         result.errors = out  # type: ignore[union-attr]
-        response = getattr(context, "response", None)
-        if unavailable and response is not None and not getattr(result, "data", None):
+        if unavailable and not getattr(result, "data", None):
+            self._unavailable(response)
+
+    @staticmethod
+    def _unavailable(response: Response | None) -> None:
+        if response is not None:
             response.status_code = 503
+            response.headers["Retry-After"] = RETRY_AFTER_S
+
+
+def request_id_of(raw: str | None) -> str:
+    if raw and _REQUEST_ID_SHAPE.fullmatch(raw):
+        return raw
+    return uuid.uuid4().hex[:16]
+
+
+class RequestIds:
+    """ASGI middleware: every request and WebSocket gets an id, echoed and logged.
+
+    The id (the client's own `x-request-id` when it is a sane token, else a new one) is
+    written back into the request's headers, so every layer reading the header sees the
+    same value, and set on the response. An exception nothing else caught becomes a JSON
+    500 that names the id and nothing else.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        headers = [(k, v) for k, v in scope["headers"] if k != b"x-request-id"]
+        incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
+        request_id = request_id_of(incoming)
+        headers.append((b"x-request-id", request_id.encode("ascii")))
+        scope = {**scope, "headers": headers}
+        token = current_request_id.set(request_id)
+        started = time.monotonic()
+        status: list[int] = []
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message)[REQUEST_ID_HEADER] = request_id
+                status.append(int(message["status"]))
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        except Exception:
+            log.exception("request %s: unhandled fault", request_id)
+            if scope["type"] != "http" or status:
+                raise
+            body = json.dumps({"errors": [{"message": internal_message(request_id)}]}).encode()
+            await send_with_id(
+                {
+                    "type": "http.response.start",
+                    "status": 500,
+                    "headers": [
+                        (b"content-type", b"application/json"),
+                        (b"content-length", str(len(body)).encode()),
+                    ],
+                }
+            )
+            await send_with_id({"type": "http.response.body", "body": body})
+        finally:
+            access_log.info(
+                "request %s %s %s -> %s in %.1f ms",
+                request_id,
+                scope.get("method", "WS"),
+                scope.get("path", "-"),
+                status[0] if status else "-",
+                (time.monotonic() - started) * 1000,
+            )
+            current_request_id.reset(token)

@@ -1,9 +1,355 @@
-"""Schema extensions that bound what one operation may cost (issue 8 fills this in)."""
+"""What one operation may cost, checked before anything runs (docs/SECURITY.md, "Limits").
+
+- tokens: the parser stops past `settings.max_tokens` (strawberry's MaxTokensLimiter);
+- depth, aliases, page size and cost: one walk over the operation in `OperationLimits`;
+  the cost is the estimated number of objects the operation may return: a field with
+  `first`/`last`/`limit` multiplies what it selects by that number, a list without one
+  by `LIST_ESTIMATE`; `first` above `settings.max_page_size` is refused;
+- persisted operations: an allow-list of sha256 → query text; clients may send only the
+  hash, and with `settings.require_persisted` nothing else runs;
+- introspection off with `settings.introspection = False`;
+- anonymous callers refused (schema/core/permissions.py), unless the API is public.
+
+Errors name the limit, the value found and the setting that raises it; they are request
+errors, so nothing runs and the database is not touched.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLSchema,
+    InlineFragmentNode,
+    IntValueNode,
+    OperationDefinitionNode,
+    OperationType,
+    SelectionNode,
+    ValidationContext,
+    ValidationRule,
+    VariableNode,
+    get_named_type,
+    get_nullable_type,
+    is_list_type,
+)
+from graphql.type.definition import GraphQLInterfaceType, GraphQLNamedType, GraphQLObjectType
+from strawberry.extensions import DisableIntrospection, MaxTokensLimiter, SchemaExtension
 
-def limit_extensions(settings: Any) -> list[Any]:
-    return []
+from schema.core.permissions import RequireAuthentication
+
+PAGE_ARGUMENTS = ("first", "last", "limit")
+# What a list without a page argument is assumed to hold: small lists (a case's events, a
+# grid's workers) are the ones that come without paging.
+LIST_ESTIMATE = 10
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_depth: int
+    max_aliases: int
+    max_cost: int
+    max_page_size: int
+
+    @classmethod
+    def of(cls, settings: Any) -> Limits:
+        return cls(
+            settings.max_depth, settings.max_aliases, settings.max_cost, settings.max_page_size
+        )
+
+
+@dataclass
+class Tally:
+    cost: int = 0
+    depth: int = 0
+    aliases: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+class _Walk:
+    """Measures one operation; each fragment is measured once (no blow-up on nesting)."""
+
+    def __init__(
+        self,
+        schema: GraphQLSchema,
+        fragments: Mapping[str, FragmentDefinitionNode],
+        variables: Mapping[str, Any],
+        max_page_size: int,
+    ) -> None:
+        self.schema = schema
+        self.fragments = fragments
+        self.variables = variables
+        self.max_page_size = max_page_size
+        self.problems: list[str] = []
+        self._memo: dict[tuple[str, bool], Tally] = {}
+
+    def page_size(self, node: FieldNode, args: Mapping[str, Any]) -> int | None:
+        given = {a.name.value: a.value for a in node.arguments or ()}
+        for name in PAGE_ARGUMENTS:
+            if name not in args:
+                continue
+            value: Any = None
+            if name in given:
+                raw = given[name]
+                if isinstance(raw, IntValueNode):
+                    value = int(raw.value)
+                elif isinstance(raw, VariableNode):
+                    value = self.variables.get(raw.name.value)
+            else:
+                value = args[name].default_value
+            if isinstance(value, bool) or not isinstance(value, int):
+                continue  # null, absent or mistyped: GraphQL coercion reports the latter
+            if value < 0:
+                self.problems.append(
+                    f"`{name}` on `{node.name.value}` is {value}; it must not be negative."
+                )
+                return 0
+            if value > self.max_page_size:
+                self.problems.append(
+                    f"`{name}` on `{node.name.value}` is {value}; at most {self.max_page_size} "
+                    "per page (GRIDLINK_MAX_PAGE_SIZE)."
+                )
+                return self.max_page_size
+            return value
+        return None
+
+    def selections(
+        self, nodes: Any, parent: GraphQLNamedType | None, paged: bool, stack: frozenset[str]
+    ) -> Tally:
+        total = Tally()
+        for node in nodes:
+            part = self.selection(node, parent, paged, stack)
+            total.cost += part.cost
+            total.depth = max(total.depth, part.depth)
+            total.aliases += part.aliases
+        return total
+
+    def selection(
+        self,
+        node: SelectionNode,
+        parent: GraphQLNamedType | None,
+        paged: bool,
+        stack: frozenset[str],
+    ) -> Tally:
+        if isinstance(node, FieldNode):
+            return self.field(node, parent, paged, stack)
+        if isinstance(node, InlineFragmentNode):
+            condition = node.type_condition
+            target = self.schema.get_type(condition.name.value) if condition else parent
+            return self.selections(node.selection_set.selections, target, paged, stack)
+        if isinstance(node, FragmentSpreadNode):
+            name = node.name.value
+            fragment = self.fragments.get(name)
+            if fragment is None or name in stack:
+                return Tally()  # unknown or cyclic: validation reports it
+            key = (name, paged)
+            if key not in self._memo:
+                target = self.schema.get_type(fragment.type_condition.name.value)
+                self._memo[key] = self.selections(
+                    fragment.selection_set.selections, target, paged, stack | {name}
+                )
+            return self._memo[key]
+        return Tally()
+
+    def field(
+        self, node: FieldNode, parent: GraphQLNamedType | None, paged: bool, stack: frozenset[str]
+    ) -> Tally:
+        aliases = 1 if node.alias else 0
+        name = node.name.value
+        if name.startswith("__") or node.selection_set is None:
+            return Tally(aliases=aliases)  # the schema itself and leaves cost nothing here
+        if not isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
+            return Tally(aliases=aliases)
+        definition = parent.fields.get(name)
+        if definition is None:
+            return Tally(aliases=aliases)  # unknown field: validation reports it
+        size = self.page_size(node, definition.args)
+        if size is not None:
+            factor, child_paged = size, True
+        elif is_list_type(get_nullable_type(definition.type)):
+            # The list right under a paged field (edges, nodes: no page argument of its own)
+            # is that page, not more.
+            page_itself = paged and not any(a in definition.args for a in PAGE_ARGUMENTS)
+            factor, child_paged = (1 if page_itself else LIST_ESTIMATE), False
+        else:
+            factor, child_paged = 1, paged
+        child = self.selections(
+            node.selection_set.selections, get_named_type(definition.type), child_paged, stack
+        )
+        return Tally(
+            cost=factor * (1 + child.cost), depth=1 + child.depth, aliases=aliases + child.aliases
+        )
+
+
+def measure(
+    schema: GraphQLSchema,
+    document: Any,
+    variables: Mapping[str, Any] | None,
+    operation_name: str | None,
+    max_page_size: int,
+) -> Tally:
+    """Cost, depth and aliases of the operation that will run, plus page-size problems."""
+    fragments = {
+        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+    }
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if operation_name is not None:
+        operations = [o for o in operations if o.name and o.name.value == operation_name]
+    walk = _Walk(schema, fragments, variables or {}, max_page_size)
+    total = Tally()
+    roots = {
+        OperationType.QUERY: schema.query_type,
+        OperationType.MUTATION: schema.mutation_type,
+        OperationType.SUBSCRIPTION: schema.subscription_type,
+    }
+    for operation in operations:
+        tally = walk.selections(
+            operation.selection_set.selections, roots.get(operation.operation), False, frozenset()
+        )
+        total.cost = max(total.cost, tally.cost)
+        total.depth = max(total.depth, tally.depth)
+        total.aliases = max(total.aliases, tally.aliases)
+    total.problems = list(dict.fromkeys(walk.problems))
+    return total
+
+
+def limit_errors(tally: Tally, limits: Limits) -> list[str]:
+    errors = list(tally.problems)
+    if tally.depth > limits.max_depth:
+        errors.append(
+            f"The operation is {tally.depth} levels deep; at most {limits.max_depth} (GRIDLINK_MAX_DEPTH)."
+        )
+    if tally.aliases > limits.max_aliases:
+        errors.append(
+            f"The operation uses {tally.aliases} aliases; at most {limits.max_aliases} (GRIDLINK_MAX_ALIASES)."
+        )
+    if tally.cost > limits.max_cost:
+        errors.append(
+            f"The operation may return about {tally.cost} objects (`first` multiplies what it selects); "
+            f"at most {limits.max_cost} (GRIDLINK_MAX_COST). Ask for smaller pages or fewer levels."
+        )
+    return errors
+
+
+class OperationLimits(SchemaExtension):
+    """Adds, per operation, a validation rule that knows the operation's variables."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+
+    def on_validate(self) -> Iterator[None]:
+        ec = self.execution_context
+        limits = self.limits
+        variables = ec.variables if isinstance(ec.variables, dict) else {}
+        operation_name = ec.operation_name
+
+        class CostRule(ValidationRule):
+            def __init__(self, context: ValidationContext) -> None:
+                super().__init__(context)
+                tally = measure(
+                    context.schema,
+                    context.document,
+                    variables,
+                    operation_name,
+                    limits.max_page_size,
+                )
+                for message in limit_errors(tally, limits):
+                    context.report_error(
+                        GraphQLError(message, extensions={"code": "LIMIT_EXCEEDED"})
+                    )
+
+        ec.validation_rules = (*ec.validation_rules, CostRule)
+        yield
+
+
+# ---- persisted operations ----------------------------------------------------------------
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def operation_hash(query: str) -> str:
+    return hashlib.sha256(query.encode("utf-8")).hexdigest()
+
+
+def load_allow_list(path: str | None) -> dict[str, str]:
+    """sha256 → query text from a JSON object file; `gridlink persist` writes one."""
+    if not path:
+        return {}
+    raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+        raise ValueError(f"{path}: a persisted operations file maps sha256 hashes to query text")
+    allowed: dict[str, str] = {}
+    for digest, text in raw.items():
+        if operation_hash(text) != digest.lower():
+            raise ValueError(f"{path}: the hash {digest} is not the sha256 of its query text")
+        allowed[digest.lower()] = text
+    return allowed
+
+
+class PersistedOperations(SchemaExtension):
+    """Apollo-style `extensions.persistedQuery.sha256Hash`, checked against an allow-list."""
+
+    def __init__(self, allowed: Mapping[str, str], required: bool) -> None:
+        self.allowed = allowed
+        self.required = required
+
+    def _refuse(self, message: str, code: str) -> GraphQLError:
+        return GraphQLError(message, extensions={"code": code})
+
+    def on_operation(self) -> Iterator[None]:
+        ec = self.execution_context
+        extensions = ec.operation_extensions if isinstance(ec.operation_extensions, dict) else {}
+        persisted = extensions.get("persistedQuery")
+        digest = persisted.get("sha256Hash") if isinstance(persisted, dict) else None
+        if digest is not None:
+            if not isinstance(digest, str) or not _SHA256.fullmatch(digest.lower()):
+                raise self._refuse(
+                    "persistedQuery.sha256Hash must be 64 hex digits.", "BAD_REQUEST"
+                )
+            digest = digest.lower()
+            if ec.query:
+                if operation_hash(ec.query) != digest:
+                    raise self._refuse(
+                        "The query text does not match persistedQuery.sha256Hash.", "BAD_REQUEST"
+                    )
+            elif digest in self.allowed:
+                ec.query = self.allowed[digest]
+            else:
+                raise self._refuse(
+                    "PersistedQueryNotFound: no operation with that sha256Hash is on the allow-list.",
+                    "PERSISTED_QUERY_NOT_FOUND",
+                )
+        if self.required and ec.query and operation_hash(ec.query) not in self.allowed:
+            raise self._refuse(
+                "Only persisted operations run here, and this one is not on the allow-list.",
+                "PERSISTED_QUERY_REQUIRED",
+            )
+        yield
+
+
+def limit_extensions(settings: Any) -> list[Callable[[], SchemaExtension] | type[SchemaExtension]]:
+    """The extensions every request runs with, from the settings (see the module doc)."""
+    limits = Limits.of(settings)
+    allowed = load_allow_list(settings.persisted_path)
+    if settings.require_persisted and not allowed:
+        raise SystemExit(
+            "gridlink: GRIDLINK_REQUIRE_PERSISTED needs GRIDLINK_PERSISTED_OPERATIONS (an allow-list file)"
+        )
+    extensions: list[Callable[[], SchemaExtension] | type[SchemaExtension]] = [
+        lambda: RequireAuthentication(allow_introspection=settings.introspection),
+        lambda: PersistedOperations(allowed, settings.require_persisted),
+        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: OperationLimits(limits),
+    ]
+    if not settings.introspection:
+        extensions.append(DisableIntrospection)
+    return extensions

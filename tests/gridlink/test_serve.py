@@ -14,6 +14,7 @@ import pytest
 
 from gridlink.neo4j_local import LocalNeo4j, start, stop
 from tests.conftest import free_port, wipe
+from tests.support.auth import headers
 
 BIN = Path(sys.executable).parent
 
@@ -57,7 +58,9 @@ def service(migrated: str) -> Iterator[int]:
 
 
 def graphql(port: int, query: str) -> httpx.Response:
-    return httpx.post(f"http://127.0.0.1:{port}/graphql", json={"query": query}, timeout=30)
+    return httpx.post(
+        f"http://127.0.0.1:{port}/graphql", json={"query": query}, headers=headers(), timeout=30
+    )
 
 
 def test_serve_seeds_an_empty_graph_and_answers_node_counts(service: int) -> None:
