@@ -13,6 +13,7 @@ from schema.cases.subscriptions import CasesSubscriptions
 from schema.coordination.mutations import CoordinationMutations
 from schema.coordination.queries import CoordinationQueries
 from schema.core.errors import MaskFaults
+from schema.core.relay import ENTITY_TYPES, RelayQueries
 from schema.lists.mutations import ListsMutations
 from schema.lists.queries import ListsQueries
 from schema.network.mutations import NetworkMutations
@@ -31,6 +32,7 @@ from schema.system.queries import SystemQueries
 @strawberry.type(description="The root of every read. 查询")
 class Query(
     SystemQueries,
+    RelayQueries,
     PlacesQueries,
     OrganisationsQueries,
     PeopleQueries,
@@ -72,6 +74,8 @@ def build_schema(extensions: list[Any] | None = None) -> strawberry.Schema:
         query=Query,
         mutation=Mutation if _has_fields(Mutation) else None,
         subscription=Subscription if _has_fields(Subscription) else None,
+        # Every entity type, also those reached only through an interface (Node, Place ...).
+        types=list(ENTITY_TYPES.values()),
         config=StrawberryConfig(disable_field_suggestions=True),
         extensions=[MaskFaults, *(extensions or [])],
     )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import strawberry
 
 from graph.database import Database
+from schema.core.dataloaders import Loaders, build_loaders
 
 if TYPE_CHECKING:
     from schema.core.viewer import Viewer
@@ -19,9 +20,13 @@ class Context:
     viewer: Viewer
     request_id: str
     settings: Any
-    loaders: dict[str, Any] = field(default_factory=dict)
     request: Any = None
     response: Any = None
+    # Built per request, bound to the viewer's scopes: caches never cross viewers.
+    loaders: Loaders = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.loaders = build_loaders(self.db, self.viewer.place_scopes())
 
 
 Info = strawberry.Info[Context, None]

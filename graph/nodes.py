@@ -1,0 +1,307 @@
+"""Reading entities generically: by id, as pages of a family, as pages across a relationship.
+
+Every read here takes the viewer's place scopes (docs/ARCHITECTURE.md) and the optional
+"anywhere under this place" filter, both as place sets: a node is kept when it sits under
+some place of every set. Where a node sits:
+
+- a place: itself (and so under each of its ancestors);
+- an organisation: the places it GOVERNS or is LOCATED_IN;
+- a person: their household (LIVES_IN), places they HOLD a ROLE at or REPORT_TO, and the
+  places of organisations they hold a role in or are a MEMBER_OF;
+- a need, project or task: the place it CONCERNS; a task also its project's place;
+  an agreement: its community (WITH); a case: where it happened (AT);
+- a claim: the place of the need or project it CLAIMS;
+- a resource or points account: where it is LOCATED_IN, or where its provider / owner sits;
+- a category: everywhere (a shared taxonomy, not governed data).
+
+Pages are windows of a stable order (a property, then the id) bounded by keyset cursors,
+never offsets: a row added or removed while a client pages does not shift the next page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from neo4j.time import Date, DateTime
+
+from graph.database import Database, Row
+from loaders.model import NODES_BY_LABEL, RELS_BY_TYPE, SUPER_LABELS
+
+FAMILIES = frozenset(
+    {"Place", "Organisation", "Person", "Category", "Need", "Resource", "Project", "Task"}
+    | {"Claim", "Agreement", "PointAccount", "PointTransfer"}
+)
+KNOWN_LABELS = frozenset(NODES_BY_LABEL) | frozenset(SUPER_LABELS)
+
+
+@dataclass(frozen=True)
+class NodeRow:
+    """One entity as read: its external id, concrete label (model's), and native properties."""
+
+    id: str
+    label: str
+    props: Mapping[str, Any]
+    rel: Mapping[str, Any] | None = None  # properties of the relationship it was reached by
+    key: str | None = None  # its order key and tie-breaker: what its cursor encodes
+    tie: str | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[NodeRow]
+    total: int
+    has_previous: bool
+    has_next: bool
+
+
+EMPTY_PAGE = Page([], 0, False, False)
+
+
+@dataclass(frozen=True)
+class Window:
+    """Which slice of the ordered list: `limit` rows from the start (or the end when `last`)
+    of what lies strictly between the `after` and `before` cursor positions (key, tie)."""
+
+    limit: int
+    last: bool = False
+    after: tuple[str, str] | None = None
+    before: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Order:
+    prop: str = "name"
+    desc: bool = False
+
+
+@dataclass(frozen=True)
+class DateRange:
+    prop: str
+    start: Any = None  # datetime.date or datetime.datetime, inclusive
+    end: Any = None
+
+
+@dataclass(frozen=True)
+class NodeFilter:
+    """Conditions on the listed nodes. Property names come from code, never from user text."""
+
+    labels: tuple[str, ...] | None = None
+    text: str | None = None  # full-text on root lists (two characters or more), else substring
+    equals: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+    includes: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+    category_id: str | None = None
+    dates: tuple[DateRange, ...] = ()
+    under_id: str | None = None
+    rel_equals: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+
+    def __post_init__(self) -> None:
+        for label in self.labels or ():
+            if label not in KNOWN_LABELS:
+                raise ValueError(f"{label!r} is not a label of loaders/model.py")
+
+
+@dataclass(frozen=True)
+class Hop:
+    """A relationship step: its types (from the model) and which way it points from the parent."""
+
+    types: tuple[str, ...]
+    direction: Literal["out", "in"]
+
+    def __post_init__(self) -> None:
+        for rel_type in self.types:
+            if rel_type not in RELS_BY_TYPE:
+                raise ValueError(f"{rel_type!r} is not a relationship type of loaders/model.py")
+
+
+def native(value: Any) -> Any:
+    if isinstance(value, Date | DateTime):
+        return value.to_native()
+    return value
+
+
+def concrete_label(labels: Sequence[str]) -> str:
+    for label in labels:
+        if label in NODES_BY_LABEL:
+            return label
+    raise ValueError(f"no label of the model among {list(labels)}")
+
+
+def row_of(r: Mapping[str, Any]) -> NodeRow:
+    rel = r.get("rel")
+    return NodeRow(
+        id=str(r["id"]),
+        label=concrete_label(r["labels"]),
+        props={k: native(v) for k, v in r["props"].items()},
+        rel={k: native(v) for k, v in rel.items()} if rel is not None else None,
+        key=r.get("key"),
+        tie=r.get("tie"),
+    )
+
+
+def place_sets(under_id: str | None, scopes: list[str] | None) -> list[list[str]]:
+    sets: list[list[str]] = []
+    if under_id is not None:
+        sets.append([under_id])
+    if scopes is not None:
+        sets.append(list(scopes))
+    return sets
+
+
+def lucene_phrase(text: str) -> str:
+    """A Lucene phrase query matching `text` as typed: every special character escaped."""
+    escaped = "".join("\\" + ch if ch in '+-&|!(){}[]^"~*?:\\/' else ch for ch in text)
+    return f'"{escaped}"'
+
+
+def _filter_params(flt: NodeFilter, scopes: list[str] | None) -> dict[str, Any]:
+    return {
+        "labels": list(flt.labels) if flt.labels else None,
+        "equals": [{"prop": p, "values": list(v)} for p, v in flt.equals],
+        "includes": [{"prop": p, "values": list(v)} for p, v in flt.includes],
+        "categoryId": flt.category_id,
+        "dates": [{"prop": d.prop, "from": d.start, "to": d.end} for d in flt.dates],
+        "placeSets": place_sets(flt.under_id, scopes),
+        "relEquals": [{"prop": p, "values": list(v)} for p, v in flt.rel_equals],
+    }
+
+
+def _window_params(order: Order, window: Window) -> dict[str, Any]:
+    after = window.after or (None, None)
+    before = window.before or (None, None)
+    return {
+        "orderProp": order.prop,
+        "desc": order.desc,
+        "reverse": order.desc != window.last,
+        "afterKey": after[0],
+        "afterTie": after[1],
+        "beforeKey": before[0],
+        "beforeTie": before[1],
+        "limit": window.limit,
+    }
+
+
+def _page_of(r: Mapping[str, Any], window: Window) -> Page:
+    rows = [row_of(x) for x in r["page"]]
+    shown = len(rows)
+    in_window = int(r["inWindow"])
+    # Offset of the page inside the window, in the list's own order.
+    offset = in_window - shown if window.last else 0
+    if window.last:
+        rows.reverse()  # read from the far end; hand back in the list's order
+    return Page(
+        rows=rows,
+        total=int(r["total"]),
+        has_previous=int(r["beforeWindow"]) + offset > 0,
+        has_next=int(r["afterWindow"]) + (in_window - offset - shown) > 0,
+    )
+
+
+async def get_nodes(
+    db: Database, ids: Sequence[str], scopes: list[str] | None
+) -> dict[str, NodeRow]:
+    """The nodes with these external ids that the scopes allow, by id (missing ones absent)."""
+    if not ids:
+        return {}
+    rows = await db.read(
+        "nodes/get_nodes", {"ids": list(ids), "placeSets": place_sets(None, scopes)}
+    )
+    return {str(r["id"]): row_of(r) for r in rows}
+
+
+async def list_nodes(
+    db: Database,
+    family: str,
+    flt: NodeFilter,
+    order: Order,
+    window: Window,
+    scopes: list[str] | None,
+) -> Page:
+    """One page of a family (a root connection). Text of two characters or more goes
+    through the CJK full-text index (as a phrase); one character through CONTAINS."""
+    if family not in FAMILIES:
+        raise ValueError(f"{family!r} is not a listable family")
+    text = (flt.text or "").strip()
+    params = {
+        "family": family,
+        "lucene": lucene_phrase(text) if len(text) >= 2 else None,
+        "contains": text.lower() if len(text) == 1 else None,
+        **_filter_params(flt, scopes),
+        **_window_params(order, window),
+    }
+    rows = await db.read("nodes/list_nodes", params)
+    return _page_of(rows[0], window) if rows else EMPTY_PAGE
+
+
+async def related_pages(
+    db: Database,
+    hop: Hop,
+    parent_ids: Sequence[str],
+    flt: NodeFilter,
+    order: Order,
+    window: Window,
+    scopes: list[str] | None,
+) -> dict[str, Page]:
+    """A page per parent across one relationship step, all parents in one round trip."""
+    if not parent_ids:
+        return {}
+    text = (flt.text or "").strip()
+    params = {
+        "parents": list(parent_ids),
+        "types": list(hop.types),
+        "contains": text.lower() or None,
+        **_filter_params(flt, scopes),
+        **_window_params(order, window),
+    }
+    rows = await db.read(f"nodes/list_related_{hop.direction}", params)
+    return {str(r["parent"]): _page_of(r, window) for r in rows}
+
+
+async def neighbours(
+    db: Database,
+    hop: Hop,
+    parent_ids: Sequence[str],
+    labels: tuple[str, ...] | None,
+    scopes: list[str] | None,
+) -> dict[str, list[NodeRow]]:
+    """The few nodes one step away from each parent (a parent place, a category), unpaged."""
+    out: dict[str, list[NodeRow]] = {pid: [] for pid in parent_ids}
+    if not parent_ids:
+        return out
+    rows: list[Row] = await db.read(
+        f"nodes/list_neighbours_{hop.direction}",
+        {
+            "parents": list(parent_ids),
+            "types": list(hop.types),
+            "labels": list(labels) if labels else None,
+            "placeSets": place_sets(None, scopes),
+        },
+    )
+    for r in rows:
+        out[str(r["parent"])].append(row_of(r))
+    return out
+
+
+async def search_names(
+    db: Database,
+    text: str,
+    labels: tuple[str, ...] | None,
+    limit: int,
+    scopes: list[str] | None,
+) -> list[tuple[NodeRow, float]]:
+    """Entities by name or title, best first: full-text phrase for two characters or more,
+    CONTAINS through the TEXT indexes for one (the CJK analyzer indexes pairs only)."""
+    text = text.strip()
+    if not text:
+        return []
+    common = {
+        "labels": list(labels) if labels else None,
+        "placeSets": place_sets(None, scopes),
+        "limit": limit,
+    }
+    if len(text) >= 2:
+        rows = await db.read("nodes/search_names", {"lucene": lucene_phrase(text), **common})
+    else:
+        rows = await db.read("nodes/search_names_containing", {"text": text, **common})
+    return [(row_of(r), float(r["score"])) for r in rows]

@@ -1,0 +1,46 @@
+// Pages of the nodes at the far end of outgoing relationships, for a batch of parents.
+// One round trip for the whole batch (a DataLoader's keys); each parent gets its own page,
+// ordered and windowed by keyset cursors exactly like nodes/list_nodes.
+// Parameters: $parents (list of parent external ids), $types (relationship types from
+//   loaders/model.py), $relEquals (list of {prop, values} on the relationship), and the
+//   filter, order and window parameters of nodes/list_nodes except $family and $lucene.
+// Columns: parent (string), total (int), beforeWindow (int), afterWindow (int), inWindow (int),
+//   page (list of {id, labels, props, rel, key, tie}), in the read order.
+UNWIND $parents AS parent
+MATCH (p:Entity {id: parent})
+CALL (p) {
+  MATCH (p)-[r:$any($types)]->(n)
+  WHERE all(f IN $relEquals WHERE r[f.prop] IN f.values)
+  AND ($labels IS NULL OR any(l IN labels(n) WHERE l IN $labels))
+  AND ($contains IS NULL OR toLower(coalesce(n.name, n.title, '')) CONTAINS $contains)
+  AND all(f IN $equals WHERE n[f.prop] IN f.values)
+  AND all(f IN $includes WHERE any(v IN f.values WHERE v IN coalesce(n[f.prop], [])))
+  AND ($categoryId IS NULL OR EXISTS { (n)-[:IN_CATEGORY]->(:Category)-[:SUBCATEGORY_OF*0..]->(:Category {id: $categoryId}) })
+  AND all(d IN $dates WHERE n[d.prop] IS NOT NULL AND (d.from IS NULL OR n[d.prop] >= d.from) AND (d.to IS NULL OR n[d.prop] <= d.to))
+  AND all(ps IN $placeSets WHERE n:Category
+    OR EXISTS { (n)-[:PART_OF*0..]->(s:Place) WHERE s.id IN ps }
+    OR EXISTS { (n)-[:GOVERNS|LOCATED_IN|LIVES_IN|HOLDS_ROLE|REPORTS_TO|CONCERNS|WITH|AT]->(:Place)-[:PART_OF*0..]->(s:Place) WHERE s.id IN ps }
+    OR EXISTS { (n)-[:CLAIMS|PART_OF_PROJECT]->()-[:CONCERNS]->(:Place)-[:PART_OF*0..]->(s:Place) WHERE s.id IN ps }
+    OR EXISTS { (n)<-[:OFFERS|HAS_ACCOUNT]-()-[:GOVERNS|LOCATED_IN|LIVES_IN|HOLDS_ROLE|REPORTS_TO]->(:Place)-[:PART_OF*0..]->(s:Place) WHERE s.id IN ps }
+    OR EXISTS { (n)-[:HOLDS_ROLE|MEMBER_OF]->(:Organisation)-[:GOVERNS|LOCATED_IN]->(:Place)-[:PART_OF*0..]->(s:Place) WHERE s.id IN ps })
+  WITH n, r, coalesce(toString(n[$orderProp]), '\uffff') AS key, n.id + '|' + coalesce(r.role, '') AS tie
+  WITH n, r, key, tie,
+       ($afterTie IS NULL
+         OR (NOT $desc AND (key > $afterKey OR (key = $afterKey AND tie > $afterTie)))
+         OR ($desc AND (key < $afterKey OR (key = $afterKey AND tie < $afterTie)))) AS afterOk,
+       ($beforeTie IS NULL
+         OR (NOT $desc AND (key < $beforeKey OR (key = $beforeKey AND tie < $beforeTie)))
+         OR ($desc AND (key > $beforeKey OR (key = $beforeKey AND tie > $beforeTie)))) AS beforeOk
+  ORDER BY CASE WHEN $reverse THEN null ELSE key END ASC,
+           CASE WHEN $reverse THEN key END DESC,
+           CASE WHEN $reverse THEN null ELSE tie END ASC,
+           CASE WHEN $reverse THEN tie END DESC
+  WITH count(n) AS total,
+       count(CASE WHEN NOT afterOk THEN 1 END) AS beforeWindow,
+       count(CASE WHEN NOT beforeOk THEN 1 END) AS afterWindow,
+       count(CASE WHEN afterOk AND beforeOk THEN 1 END) AS inWindow,
+       collect(CASE WHEN afterOk AND beforeOk THEN [n, key, tie, r] END)[..$limit] AS rows
+  RETURN total, beforeWindow, afterWindow, inWindow, rows
+}
+RETURN parent, total, beforeWindow, afterWindow, inWindow,
+       [x IN rows | {id: x[0].id, labels: labels(x[0]), props: properties(x[0]), rel: properties(x[3]), key: x[1], tie: x[2]}] AS page

@@ -1,0 +1,27 @@
+// Entities whose name or title contains a text: the fallback for one character, which the
+// CJK analyzer does not index alone. Names go through the TEXT indexes on Place,
+// Organisation and Person; list titles are few enough to scan.
+// Parameters: $text (the text as typed), $labels (labels to keep, concrete or super, or
+//   null), $placeSets (see get_nodes), $limit.
+// Columns: id (string), labels (list), props (map), score (float: share of the name matched).
+CALL () {
+  MATCH (n:Place) WHERE n.name CONTAINS $text RETURN n
+  UNION
+  MATCH (n:Organisation) WHERE n.name CONTAINS $text RETURN n
+  UNION
+  MATCH (n:Person) WHERE n.name CONTAINS $text RETURN n
+  UNION
+  MATCH (n:Need|Resource|Project|Task|Agreement) WHERE n.title CONTAINS $text RETURN n
+}
+WITH n, coalesce(n.name, n.title) AS name
+WHERE ($labels IS NULL OR any(l IN labels(n) WHERE l IN $labels))
+  AND all(ps IN $placeSets WHERE n:Category
+    OR EXISTS { (n)-[:PART_OF*0..]->(s:Place) WHERE s.id IN ps }
+    OR EXISTS { (n)-[:GOVERNS|LOCATED_IN|LIVES_IN|HOLDS_ROLE|REPORTS_TO|CONCERNS|WITH|AT]->(:Place)-[:PART_OF*0..]->(s:Place) WHERE s.id IN ps }
+    OR EXISTS { (n)-[:CLAIMS|PART_OF_PROJECT]->()-[:CONCERNS]->(:Place)-[:PART_OF*0..]->(s:Place) WHERE s.id IN ps }
+    OR EXISTS { (n)<-[:OFFERS|HAS_ACCOUNT]-()-[:GOVERNS|LOCATED_IN|LIVES_IN|HOLDS_ROLE|REPORTS_TO]->(:Place)-[:PART_OF*0..]->(s:Place) WHERE s.id IN ps }
+    OR EXISTS { (n)-[:HOLDS_ROLE|MEMBER_OF]->(:Organisation)-[:GOVERNS|LOCATED_IN]->(:Place)-[:PART_OF*0..]->(s:Place) WHERE s.id IN ps })
+RETURN n.id AS id, labels(n) AS labels, properties(n) AS props,
+       toFloat(size($text)) / size(name) AS score
+ORDER BY score DESC, name, n.id
+LIMIT $limit

@@ -1,0 +1,153 @@
+"""Per-request DataLoaders: every relationship a query walks costs one round trip per level.
+
+Each loader is named for what it returns and what it is keyed by (`XByYLoader`), batches
+its keys into one `UNWIND $ids` statement, and returns results in key order. They are
+built once per request (Context.__post_init__), bound to the viewer's place scopes, so
+a cached answer never crosses viewers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from strawberry.dataloader import DataLoader
+
+from graph import lists, points
+from graph.database import Database
+from graph.nodes import (
+    EMPTY_PAGE,
+    Hop,
+    NodeFilter,
+    NodeRow,
+    Order,
+    Page,
+    Window,
+    get_nodes,
+    neighbours,
+    related_pages,
+)
+
+
+@dataclass(frozen=True)
+class PageKey:
+    """One parent's page across one relationship step, with its filter, order and window."""
+
+    parent_id: str
+    hop: Hop
+    flt: NodeFilter
+    order: Order
+    window: Window
+
+
+@dataclass(frozen=True)
+class NeighbourKey:
+    parent_id: str
+    hop: Hop
+    labels: tuple[str, ...] | None = None
+
+
+class NodeByIdLoader(DataLoader[str, NodeRow | None]):
+    def __init__(self, db: Database, scopes: list[str] | None) -> None:
+        async def load(ids: list[str]) -> list[NodeRow | None]:
+            found = await get_nodes(db, ids, scopes)
+            return [found.get(i) for i in ids]
+
+        super().__init__(load_fn=load)
+
+
+class PageByParentLoader(DataLoader[PageKey, Page]):
+    """Keys asking the same question of different parents share one statement."""
+
+    def __init__(self, db: Database, scopes: list[str] | None) -> None:
+        async def load(keys: list[PageKey]) -> list[Page]:
+            groups: dict[tuple[Hop, NodeFilter, Order, Window], list[str]] = defaultdict(list)
+            for k in keys:
+                groups[(k.hop, k.flt, k.order, k.window)].append(k.parent_id)
+            specs = list(groups)
+            answers = await asyncio.gather(
+                *(related_pages(db, s[0], groups[s], s[1], s[2], s[3], scopes) for s in specs)
+            )
+            by_spec = dict(zip(specs, answers, strict=True))
+            return [
+                by_spec[(k.hop, k.flt, k.order, k.window)].get(k.parent_id, EMPTY_PAGE)
+                for k in keys
+            ]
+
+        super().__init__(load_fn=load)
+
+
+class NeighboursByParentLoader(DataLoader[NeighbourKey, list[NodeRow]]):
+    def __init__(self, db: Database, scopes: list[str] | None) -> None:
+        async def load(keys: list[NeighbourKey]) -> list[list[NodeRow]]:
+            groups: dict[tuple[Hop, tuple[str, ...] | None], list[str]] = defaultdict(list)
+            for k in keys:
+                groups[(k.hop, k.labels)].append(k.parent_id)
+            specs = list(groups)
+            answers = await asyncio.gather(
+                *(neighbours(db, s[0], groups[s], s[1], scopes) for s in specs)
+            )
+            by_spec = dict(zip(specs, answers, strict=True))
+            return [by_spec[(k.hop, k.labels)].get(k.parent_id, []) for k in keys]
+
+        super().__init__(load_fn=load)
+
+
+class CommitmentByNeedLoader(DataLoader[str, float]):
+    """Quantity committed by active claims on each need (认领承诺数量)."""
+
+    def __init__(self, db: Database) -> None:
+        async def load(ids: list[str]) -> list[float]:
+            found = await lists.need_commitments(db, ids)
+            return [found.get(i, 0.0) for i in ids]
+
+        super().__init__(load_fn=load)
+
+
+class CommitmentByResourceLoader(DataLoader[str, float]):
+    """Quantity of each resource drawn on by active claims (已承诺资源)."""
+
+    def __init__(self, db: Database) -> None:
+        async def load(ids: list[str]) -> list[float]:
+            found = await lists.resource_commitments(db, ids)
+            return [found.get(i, 0.0) for i in ids]
+
+        super().__init__(load_fn=load)
+
+
+class BalanceByAccountLoader(DataLoader[str, int]):
+    """Each account's balance, derived from the ledger: credits minus debits (积分余额)."""
+
+    def __init__(self, db: Database) -> None:
+        async def load(ids: list[str]) -> list[int]:
+            found = await points.balances(db, ids)
+            return [found.get(i, 0) for i in ids]
+
+        super().__init__(load_fn=load)
+
+
+@dataclass
+class Loaders:
+    node_by_id: NodeByIdLoader
+    page_by_parent: PageByParentLoader
+    neighbours_by_parent: NeighboursByParentLoader
+    commitment_by_need: CommitmentByNeedLoader
+    commitment_by_resource: CommitmentByResourceLoader
+    balance_by_account: BalanceByAccountLoader
+    # Other domains' loaders, built on first use for this request (name -> loader).
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def build_loaders(db: Database, scopes: Sequence[str] | None) -> Loaders:
+    scope_list = list(scopes) if scopes is not None else None
+    return Loaders(
+        node_by_id=NodeByIdLoader(db, scope_list),
+        page_by_parent=PageByParentLoader(db, scope_list),
+        neighbours_by_parent=NeighboursByParentLoader(db, scope_list),
+        commitment_by_need=CommitmentByNeedLoader(db),
+        commitment_by_resource=CommitmentByResourceLoader(db),
+        balance_by_account=BalanceByAccountLoader(db),
+    )

@@ -1,0 +1,586 @@
+"""Places (地点): the governance tree district > street > community > grid > ..., each a type
+named as its label, all implementing the `Place` interface.
+
+Relationships resolve through the per-request DataLoaders (schema/core/relay.py helpers),
+so a nested list costs one round trip per level, whatever the number of items.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+
+from graph.nodes import Hop, NodeFilter
+from schema.core.connection import After, Before, Connection, First, Last
+from schema.core.context import Info
+from schema.core.relay import Node, entity, one, personal, related
+from schema.lists.filters import (
+    AgreementFilter,
+    ListOrder,
+    NeedFilter,
+    ProjectFilter,
+    ResourceFilter,
+    TaskFilter,
+    agreement_filter,
+    list_order,
+    need_filter,
+    project_filter,
+    resource_filter,
+    task_filter,
+)
+from schema.people.enums import GRID_ROLES, RoleKind
+from schema.places.enums import (
+    CommunityKind,
+    DistrictKind,
+    FunctionalGridKind,
+    GridColour,
+    ServiceStationKind,
+    StreetKind,
+)
+from schema.places.filters import PlaceFilter, PlaceOrder, place_filter, place_order
+
+if TYPE_CHECKING:
+    from schema.lists.types import Agreement, Need, Project, Resource, Task
+    from schema.organisations.types import Organisation, PropertyCompany
+    from schema.people.roles import DualReport, PlaceRole
+    from schema.people.types import Person
+
+PARENT = Hop(("PART_OF",), "out")
+CHILDREN = Hop(("PART_OF",), "in")
+GOVERNED_BY = Hop(("GOVERNS",), "in")
+HOSTS = Hop(("LOCATED_IN",), "in")
+ROLES_HERE = Hop(("HOLDS_ROLE",), "in")
+CONCERNED_BY = Hop(("CONCERNS",), "in")
+RAISED = Hop(("RAISED",), "out")
+OVERLAID_BY = Hop(("OVERLAYS",), "in")
+OVERLAYS = Hop(("OVERLAYS",), "out")
+AGREEMENTS_WITH = Hop(("WITH",), "in")
+REPORTED_TO = Hop(("REPORTS_TO",), "in")
+MANAGED_BY = Hop(("MANAGES",), "in")
+RESIDENTS = Hop(("LIVES_IN",), "in")
+
+ORGANISATION_LABELS = (
+    "PartyOrganisation",
+    "MemberUnit",
+    "Department",
+    "PropertyCompany",
+    "OwnersCommittee",
+    "ResidentsCommittee",
+    "VolunteerTeam",
+    "MediationCentre",
+    "LegalOffice",
+)
+Lazy = strawberry.lazy
+
+
+@strawberry.interface(
+    description="A place in the governance tree (district, street, community, grid, "
+    "compound, building, household ...). 地点"
+)
+class Place(Node):
+    name: str = strawberry.field(description="Name. 名称")
+    code: str | None = strawberry.field(description="Administrative code. 行政区划代码")
+    lat: float | None = strawberry.field(description="Latitude. 纬度")
+    lon: float | None = strawberry.field(description="Longitude. 经度")
+    population: int | None = strawberry.field(description="Population. 人口")
+    invented: bool | None = strawberry.field(
+        description="True where the seed articles give no such detail. 虚构"
+    )
+
+    @strawberry.field(description="The place this one is part of. 上级地点")
+    async def parent(self, info: Info) -> Place | None:
+        return await one(info, self.external_id, PARENT, Place)
+
+    @strawberry.field(description="Places directly inside this one. 下级地点")
+    async def children(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: PlaceFilter | None = None,
+        order_by: PlaceOrder | None = None,
+    ) -> Connection[Place]:
+        flt, order = place_filter(filter), place_order(order_by)
+        return await related(
+            info, self.external_id, CHILDREN, first, after, last, before, flt, order
+        )
+
+    @strawberry.field(
+        description="Organisations responsible for this place (community party committee, "
+        "residents' committee, grid branch ...). 负责组织"
+    )
+    async def governed_by(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[Annotated[Organisation, Lazy("schema.organisations.types")]]:
+        return await related(info, self.external_id, GOVERNED_BY, first, after, last, before)
+
+    @strawberry.field(description="Organisations located here. 驻地组织")
+    async def organisations(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[Annotated[Organisation, Lazy("schema.organisations.types")]]:
+        flt = NodeFilter(labels=ORGANISATION_LABELS)
+        return await related(info, self.external_id, HOSTS, first, after, last, before, flt)
+
+    @strawberry.field(description="People holding roles at this place. 在此任职的人员")
+    async def roles(
+        self,
+        info: Info,
+        roles: Annotated[
+            list[RoleKind] | None,
+            strawberry.argument(description="Only these roles. 角色"),
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[Annotated[PlaceRole, Lazy("schema.people.roles")]]:
+        from schema.people.roles import PlaceRole, role_filter
+
+        return await related(
+            info,
+            self.external_id,
+            ROLES_HERE,
+            first,
+            after,
+            last,
+            before,
+            role_filter(roles),
+            make=lambda row: PlaceRole.of(row, self),
+        )
+
+    @strawberry.field(description="Needs concerning this place itself. 本地需求")
+    async def needs(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: NeedFilter | None = None,
+        order_by: ListOrder | None = None,
+    ) -> Connection[Annotated[Need, Lazy("schema.lists.types")]]:
+        flt = replace(need_filter(filter), labels=("Need",))
+        return await related(
+            info,
+            self.external_id,
+            CONCERNED_BY,
+            first,
+            after,
+            last,
+            before,
+            flt,
+            list_order(order_by),
+        )
+
+    @strawberry.field(description="Projects concerning this place itself. 本地项目")
+    async def projects(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: ProjectFilter | None = None,
+        order_by: ListOrder | None = None,
+    ) -> Connection[Annotated[Project, Lazy("schema.lists.types")]]:
+        flt = replace(project_filter(filter), labels=("Project",))
+        return await related(
+            info,
+            self.external_id,
+            CONCERNED_BY,
+            first,
+            after,
+            last,
+            before,
+            flt,
+            list_order(order_by),
+        )
+
+    @strawberry.field(description="Tasks concerning this place itself. 本地任务")
+    async def tasks(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: TaskFilter | None = None,
+        order_by: ListOrder | None = None,
+    ) -> Connection[Annotated[Task, Lazy("schema.lists.types")]]:
+        flt = replace(task_filter(filter), labels=("Task",))
+        return await related(
+            info,
+            self.external_id,
+            CONCERNED_BY,
+            first,
+            after,
+            last,
+            before,
+            flt,
+            list_order(order_by),
+        )
+
+    @strawberry.field(description="Resources located at this place. 本地资源")
+    async def resources(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: ResourceFilter | None = None,
+        order_by: ListOrder | None = None,
+    ) -> Connection[Annotated[Resource, Lazy("schema.lists.types")]]:
+        flt = replace(resource_filter(filter), labels=("Resource",))
+        return await related(
+            info, self.external_id, HOSTS, first, after, last, before, flt, list_order(order_by)
+        )
+
+    @strawberry.field(description="Needs this place raised itself. 本地提出的需求")
+    async def raised_needs(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: NeedFilter | None = None,
+        order_by: ListOrder | None = None,
+    ) -> Connection[Annotated[Need, Lazy("schema.lists.types")]]:
+        return await related(
+            info,
+            self.external_id,
+            RAISED,
+            first,
+            after,
+            last,
+            before,
+            need_filter(filter),
+            list_order(order_by),
+        )
+
+    @strawberry.field(description="Functional grids laid over this place. 覆盖本地的功能网格")
+    async def overlaid_by(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[FunctionalGrid]:
+        return await related(info, self.external_id, OVERLAID_BY, first, after, last, before)
+
+
+async def _children(
+    info: Info,
+    place: Place,
+    labels: tuple[str, ...],
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+    given: PlaceFilter | None,
+    order_by: PlaceOrder | None,
+) -> Connection[Any]:
+    flt = place_filter(given, labels)
+    if flt.labels != labels:  # a typed list keeps to its own kind
+        flt = NodeFilter(labels=labels, text=flt.text, under_id=flt.under_id)
+    return await related(
+        info, place.external_id, CHILDREN, first, after, last, before, flt, place_order(order_by)
+    )
+
+
+@entity
+@strawberry.type(description="District or county, top of a local hierarchy. 区/县")
+class District(Place):
+    kind: DistrictKind = strawberry.field(description="District or county. 区或县")
+
+    @strawberry.field(description="Its streets and towns. 街道/乡镇")
+    async def streets(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: PlaceFilter | None = None,
+        order_by: PlaceOrder | None = None,
+    ) -> Connection[Street]:
+        return await _children(
+            info, self, ("Street",), first, after, last, before, filter, order_by
+        )
+
+
+@entity
+@strawberry.type(description="Street (subdistrict) or town. 街道/乡镇")
+class Street(Place):
+    kind: StreetKind = strawberry.field(description="Street or town. 街道或乡镇")
+
+    @strawberry.field(description="Its communities and villages. 社区/村")
+    async def communities(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: PlaceFilter | None = None,
+        order_by: PlaceOrder | None = None,
+    ) -> Connection[Community]:
+        return await _children(
+            info, self, ("Community",), first, after, last, before, filter, order_by
+        )
+
+
+@entity
+@strawberry.type(description="Community or village. 社区/村")
+class Community(Place):
+    kind: CommunityKind = strawberry.field(description="Community, village or resettlement. 类型")
+    village_to_community: bool | None = strawberry.field(
+        description="A village turned community. 村改居"
+    )
+
+    @strawberry.field(description="Its grids. 网格")
+    async def grids(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: PlaceFilter | None = None,
+        order_by: PlaceOrder | None = None,
+    ) -> Connection[Grid]:
+        return await _children(info, self, ("Grid",), first, after, last, before, filter, order_by)
+
+    @strawberry.field(description="Its residential compounds. 小区/楼院")
+    async def compounds(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: PlaceFilter | None = None,
+        order_by: PlaceOrder | None = None,
+    ) -> Connection[Compound]:
+        return await _children(
+            info, self, ("Compound",), first, after, last, before, filter, order_by
+        )
+
+    @strawberry.field(description="Joint-building agreements with this community. 共建协议")
+    async def agreements(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: AgreementFilter | None = None,
+        order_by: ListOrder | None = None,
+    ) -> Connection[Annotated[Agreement, Lazy("schema.lists.types")]]:
+        return await related(
+            info,
+            self.external_id,
+            AGREEMENTS_WITH,
+            first,
+            after,
+            last,
+            before,
+            agreement_filter(filter),
+            list_order(order_by),
+        )
+
+    @strawberry.field(
+        description="Organisations and in-service party members reporting to this community. 双报到"
+    )
+    async def dual_reports(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[Annotated[DualReport, Lazy("schema.people.roles")]]:
+        from schema.people.roles import DualReport
+
+        return await related(
+            info,
+            self.external_id,
+            REPORTED_TO,
+            first,
+            after,
+            last,
+            before,
+            make=lambda row: DualReport.to_community(row, self),
+        )
+
+
+@entity
+@strawberry.type(description="Grid, the basic unit of grid management. 网格")
+class Grid(Place):
+    level: int = strawberry.field(description="Level 1, 2 or 3. 一级/二级/三级")
+    colour: GridColour | None = strawberry.field(
+        description="Five-colour layer, where it belongs to one. 五彩网格"
+    )
+
+    @strawberry.field(description="Its micro-grids. 微网格")
+    async def micro_grids(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: PlaceFilter | None = None,
+        order_by: PlaceOrder | None = None,
+    ) -> Connection[MicroGrid]:
+        return await _children(
+            info, self, ("MicroGrid",), first, after, last, before, filter, order_by
+        )
+
+    @strawberry.field(
+        description="Its grid leaders, grid workers, instructors and grid mediators. "
+        "网格长/网格员/网格指导员/网格调解员"
+    )
+    async def workers(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[Annotated[PlaceRole, Lazy("schema.people.roles")]]:
+        from schema.people.roles import PlaceRole, role_filter
+
+        return await related(
+            info,
+            self.external_id,
+            ROLES_HERE,
+            first,
+            after,
+            last,
+            before,
+            role_filter(list(GRID_ROLES)),
+            make=lambda row: PlaceRole.of(row, self),
+        )
+
+
+@entity
+@strawberry.type(
+    description="Micro-grid: one alley in a village or one building in a compound. 微网格"
+)
+class MicroGrid(Place):
+    pass
+
+
+@entity
+@strawberry.type(description="Functional grid overlaid on the same area. 功能网格")
+class FunctionalGrid(Place):
+    kind: FunctionalGridKind = strawberry.field(description="What it serves. 功能类型")
+
+    @strawberry.field(description="The places it is laid over. 覆盖的地点")
+    async def overlays(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[Place]:
+        return await related(info, self.external_id, OVERLAYS, first, after, last, before)
+
+
+@entity
+@strawberry.type(description="Residential compound (estate). 小区/楼院")
+class Compound(Place):
+    @strawberry.field(description="Property companies serving it. 物业服务企业")
+    async def property_companies(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[Annotated[PropertyCompany, Lazy("schema.organisations.types")]]:
+        return await related(info, self.external_id, MANAGED_BY, first, after, last, before)
+
+
+@entity
+@strawberry.type(description="Building. 楼栋")
+class Building(Place):
+    pass
+
+
+@entity
+@strawberry.type(description="Entrance unit of a building. 单元")
+class EntranceUnit(Place):
+    pass
+
+
+@entity
+@strawberry.type(description="Alley in a village. 胡同")
+class Alley(Place):
+    pass
+
+
+@entity
+@strawberry.type(description="Household. 户")
+class Household(Place):
+    address_raw: strawberry.Private[str | None]
+
+    @strawberry.field(
+        description="Exact address; masked unless the viewer may see personal data. 详细地址"
+    )
+    def address(self, info: Info) -> str | None:
+        return personal(info, self.address_raw)
+
+    @strawberry.field(description="People living in it. 居民")
+    async def residents(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[Annotated[Person, Lazy("schema.people.types")]]:
+        return await related(info, self.external_id, RESIDENTS, first, after, last, before)
+
+
+@entity
+@strawberry.type(description="Service centre or station. 党群服务中心/综合服务站/邻里服务驿站")
+class ServiceStation(Place):
+    kind: ServiceStationKind = strawberry.field(description="Centre, station or post. 类型")
+    services: list[str] | None = strawberry.field(
+        description="Service items sunk into the station. 下沉服务事项"
+    )
+
+
+PLACE_TYPES = (
+    District,
+    Street,
+    Community,
+    Grid,
+    MicroGrid,
+    FunctionalGrid,
+    Compound,
+    Building,
+    EntranceUnit,
+    Alley,
+    Household,
+    ServiceStation,
+)
