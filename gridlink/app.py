@@ -9,13 +9,16 @@ from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse
 from starlette.routing import Route, WebSocketRoute
 
 from graph.database import Database, DatabaseUnavailable
 from graph.migrations import LATEST, current_version, migrate
+from gridlink.body_limit import BodyLimit
 from gridlink.config import Settings
+from gridlink.playground import static_asset
 from schema.api import build_schema
 from schema.core.errors import RequestIds
 from schema.core.limits import limit_extensions
@@ -84,8 +87,28 @@ def create_app(settings: Settings, db: Database | None = None, seed: bool = True
     routes = [
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
-        Route("/graphql", graphql, methods=["GET", "POST"]),
+        # Every method reaches the view, which answers 405 with an Allow header itself.
+        Route("/graphql", graphql),
         WebSocketRoute("/graphql", graphql),
     ]
-    # Request ids outermost: every answer, a 401 too, carries its x-request-id.
-    return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(RequestIds)])
+    if settings.playground:
+        routes.append(Route("/graphql/static/{asset:path}", static_asset, methods=["GET"]))
+    return Starlette(routes=routes, middleware=middleware(settings), lifespan=lifespan)
+
+
+def middleware(settings: Settings) -> list[Middleware]:
+    """Request ids outermost (every answer, a 413 or a 401 too, carries its x-request-id),
+    then CORS, so that even a 413 reaches a browser page that may read it, then the body limit."""
+    stack = [Middleware(RequestIds)]
+    if settings.cors_origins:
+        stack.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(settings.cors_origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=["Authorization", "Content-Type", "X-Api-Key", "X-Request-Id"],
+                max_age=600,
+            )
+        )
+    stack.append(Middleware(BodyLimit, max_bytes=settings.max_body_bytes))
+    return stack
