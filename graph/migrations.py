@@ -38,6 +38,15 @@ MIGRATIONS: tuple[Migration, ...] = (
             "schema/create_role_index",
         ),
     ),
+    Migration(
+        2,
+        "case clocks and the case-event log (live updates, overdue cases)",
+        (
+            "schema/create_case_event_log_index",
+            "schema/create_case_yellow_index",
+            "schema/create_whistle_deadline_index",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

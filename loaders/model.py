@@ -421,6 +421,13 @@ NODE_TYPES: tuple[NodeType, ...] = (
             "satisfaction": Prop("integer", minimum=1, maximum=5, doc="满意度"),
             "settled": Prop("boolean"),
             "version": Prop("integer", minimum=0, doc="optimistic-lock version"),
+            "phase": Prop(
+                enum=("accept", "handle", "verify"),
+                doc="which time-limit clock runs (受理/办理/核查时限); none once closed",
+            ),
+            "phaseStartedAt": Prop("datetime", doc="when the running clock started"),
+            "dueAt": Prop("datetime", doc="red mark: the running clock's time limit 超时"),
+            "yellowAt": Prop("datetime", doc="yellow mark: share of the limit used 黄牌预警"),
             "invented": Prop("boolean"),
         },
         searchable=False,
@@ -439,6 +446,17 @@ NODE_TYPES: tuple[NodeType, ...] = (
             "note": Prop(),
             "attachments": Prop("string[]"),
             "actorId": Prop(),
+            "logSeq": Prop(
+                "integer", minimum=1, doc="place in the global case-event log (live updates)"
+            ),
+            "subjectIds": Prop(
+                "string[]", doc="who the step names: handlers, departments, mediators"
+            ),
+            "outcome": Prop(doc="a whistle answer, a mediation outcome or an extension decision"),
+            "verifiedBy": Prop(enum=("grid_worker", "resident"), doc="核查人 before closing"),
+            "satisfaction": Prop("integer", minimum=1, maximum=5, doc="满意度 given at closing"),
+            "settled": Prop("boolean", doc="settled, as recorded at closing"),
+            "hours": Prop("number", minimum=0, doc="hours asked or granted (extension, whistle)"),
         },
         searchable=False,
     ),
@@ -451,6 +469,23 @@ NODE_TYPES: tuple[NodeType, ...] = (
             "sessions": Prop("integer", minimum=0),
             "notarised": Prop("boolean", doc="mediation agreement notarised 公证"),
             "startedOn": DATE,
+            "endedOn": DATE,
+        },
+        searchable=False,
+    ),
+    NodeType(
+        "ExtensionRequest",
+        "延期申请",
+        "A handler's request for more time on a case, approved or refused by someone above",
+        {
+            "hours": Prop("number", required=True, minimum=0, doc="hours asked"),
+            "reason": Prop(required=True),
+            "status": Prop(required=True, enum=("pending", "approved", "refused")),
+            "requestedAt": Prop("datetime", required=True),
+            "requesterId": Prop(doc="who asked (from the token)"),
+            "decidedAt": Prop("datetime"),
+            "deciderId": Prop(doc="who decided (from the token)"),
+            "decisionNote": Prop(),
         },
         searchable=False,
     ),
@@ -653,6 +688,9 @@ REL_TYPES: tuple[RelType, ...] = (
         },
     ),
     RelType("MEDIATES", "调解", "A mediation of a case", ("Mediation",), ("Case",)),
+    RelType(
+        "HAS_EXTENSION", "延期申请", "A case's extension requests", ("Case",), ("ExtensionRequest",)
+    ),
     RelType("MEDIATOR_IN", "调解员", "A mediator in a mediation", ("Person", *ORG), ("Mediation",)),
     RelType(
         "HAS_ACCOUNT", "积分账户", "A person's points account", ("Person", *ORG), ("PointAccount",)
