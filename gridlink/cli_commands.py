@@ -19,3 +19,12 @@ def _security(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 EXTENSIONS.append(_security)
+
+
+def _analyze(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from graph.network.command import register
+
+    register(sub)
+
+
+EXTENSIONS.append(_analyze)

@@ -57,7 +57,7 @@ async def read_partnership(
     half_life_days: float = HALF_LIFE_DAYS,
     need_limit: int = NEED_LIMIT,
 ) -> nx.Graph:
-    """Member units and communities linked by agreements, project claims and dual reporting."""
+    """Member units and communities linked by agreements, claims and dual reporting."""
     params = _params(scope_id, window, scopes, today)
     params.update(asOf=params["to"], halfLifeDays=half_life_days, needLimit=need_limit)
     rows = await db.read("network/get_partnership_network", params)
@@ -93,6 +93,7 @@ async def read_partnership(
             weight=float(link["weight"]),
             agreements=int(link["agreements"]),
             projects=int(link["projects"]),
+            needs=int(link["needs"]),
             reports=int(link["reports"]),
             members=int(link["members"]),
             latest=_native(link["latest"]),

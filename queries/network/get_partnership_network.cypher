@@ -2,13 +2,17 @@
 // communities (社区/村) linked by agreements (共建协议: SIGNED/WITH), project claims (认领:
 // MADE_CLAIM/CLAIMS on projects agreed with the community or concerning a place in it) and
 // dual reporting (双报到: a unit's party organisation, and its in-service members, REPORTS_TO
-// the community). A link counts when it is alive in the window: an agreement signed by $to
-// and not ended before $from; a claim made by $to, not withdrawn, on a project not cancelled
-// and not done before $from; a report made by $to. A unit acting through its party
-// organisation (BELONGS_TO) is the unit. Member units with no link appear when they are
-// located in scope. Weight = sum over agreements, claimed projects and organisation reports
-// of 0.5^(age / $halfLifeDays), age counted from the event's date to $asOf, plus
-// 0.5 * log2(1 + in-service members reporting). No personal data: people are only counted.
+// the community), and claims on the community's needs (认领需求). A link counts when it is
+// alive in the window: an agreement signed by $to and not ended before $from; a project
+// claim made by $to, not withdrawn, on a project not cancelled and not done before $from; a
+// need claim made by $to that is still active or was made on or after $from; a report made
+// by $to. A unit acting through its party organisation (BELONGS_TO) is the unit. Partners
+// are organisations outside the community's own bodies: party organisations without a unit,
+// residents' and owners' committees (两委, 业委会) and whoever GOVERNS the community are not
+// partners of it (they co-sign its agreements). Member units with no link appear when they
+// are located in scope. Weight = sum over agreements, claimed projects and needs, and
+// organisation reports of 0.5^(age / $halfLifeDays), age counted from the event's date to
+// $asOf, plus 0.5 * log2(1 + in-service members reporting). People are only counted.
 // Communities are kept when at or under $scopeId (null: everywhere) and under one of
 // $scopes (null: every place); the walk goes up each community's short parent chain, so a
 // small scope and a large graph cost the same few thousand short walks.
@@ -16,7 +20,8 @@
 //   $asOf (Date), $halfLifeDays (float), $needLimit (int: open needs kept per community).
 // Columns: communities (list of maps: id, label, name, kind, population, parent),
 //   units (list of maps: id, label, name, kind, resourceCategories),
-//   links (list of maps: unit, community, weight, agreements, projects, reports, members, latest),
+//   links (list of maps: unit, community, weight, agreements, projects, needs, reports,
+//   members, latest),
 //   needs (list of maps: community, openNeeds (list of id, title, urgency, status, category,
 //   categories: the need's category id and its ancestors')).
 CALL () {
@@ -63,9 +68,18 @@ CALL () {
       AND ($scopes IS NULL OR EXISTS { (c)-[:PART_OF*0..]->(v:Place) WHERE v.id IN $scopes })
     MATCH (o:Organisation)-[:MADE_CLAIM]->(cl)
     RETURN c, o, 'project' AS via, p.id AS key, cl.claimedOn AS on
+    UNION
+    MATCH (cl:Claim {kind: 'need'})-[:CLAIMS]->(n:Need)-[:CONCERNS]->(:Place)-[:PART_OF*0..]->(c:Community)
+    WHERE cl.status <> 'withdrawn' AND cl.claimedOn <= $to
+      AND (cl.status = 'active' OR cl.claimedOn >= $from)
+      AND ($scopeId IS NULL OR EXISTS { (c)-[:PART_OF*0..]->(:Place {id: $scopeId}) })
+      AND ($scopes IS NULL OR EXISTS { (c)-[:PART_OF*0..]->(v:Place) WHERE v.id IN $scopes })
+    MATCH (o:Organisation)-[:MADE_CLAIM]->(cl)
+    RETURN c, o, 'need' AS via, n.id AS key, cl.claimedOn AS on
   }
   MATCH (o)-[:BELONGS_TO*0..1]->(u:Organisation)
-  WHERE NOT u:PartyOrganisation
+  WHERE NOT (u:PartyOrganisation OR u:ResidentsCommittee OR u:OwnersCommittee)
+    AND NOT (u)-[:GOVERNS]->(c)
   // One event per (pair, kind, key): the same project claimed twice counts once, at its latest claim.
   WITH u, c, via, key, max(on) AS on
   WITH u, c,
@@ -73,14 +87,15 @@ CALL () {
                 ELSE 0.5 ^ (toFloat(duration.inDays(on, $asOf).days) / $halfLifeDays) END) AS decayed,
        count(CASE via WHEN 'agreement' THEN 1 END) AS agreements,
        count(CASE via WHEN 'project' THEN 1 END) AS projects,
+       count(CASE via WHEN 'need' THEN 1 END) AS needs,
        count(CASE via WHEN 'report' THEN 1 END) AS reports,
        count(CASE via WHEN 'member' THEN 1 END) AS members,
        max(CASE WHEN via = 'member' THEN null ELSE on END) AS latest
   RETURN collect({
     unit: u.id, community: c.id,
     weight: decayed + 0.5 * log(1.0 + members) / log(2.0),
-    agreements: agreements, projects: projects, reports: reports, members: members,
-    latest: latest
+    agreements: agreements, projects: projects, needs: needs, reports: reports,
+    members: members, latest: latest
   }) AS links, collect(DISTINCT u) AS linked
 }
 CALL (linked) {

@@ -1,7 +1,8 @@
 // The unit-to-unit network (共建单位协作网): two member units are linked when they are
 // partners of the same community (社区/村) in the window, by the same rules as
 // network/get_partnership_network (agreement 共建协议, project claim 认领, dual reporting
-// 双报到 of the unit's party organisation or its in-service members). Weight = the number of
+// 双报到 of the unit's party organisation or its in-service members, need claims 认领需求;
+// the community's own bodies are not its partners). Weight = the number of
 // communities they share. Communities are kept at or under $scopeId (null: everywhere) and
 // under one of $scopes (null: every place). No personal data: people only lead to their unit.
 // Parameters: $scopeId (place id or null), $scopes (list of place ids or null), $from, $to (Date).
@@ -39,9 +40,18 @@ CALL () {
       AND ($scopes IS NULL OR EXISTS { (c)-[:PART_OF*0..]->(v:Place) WHERE v.id IN $scopes })
     MATCH (o:Organisation)-[:MADE_CLAIM]->(cl)
     RETURN c, o
+    UNION
+    MATCH (cl:Claim {kind: 'need'})-[:CLAIMS]->(:Need)-[:CONCERNS]->(:Place)-[:PART_OF*0..]->(c:Community)
+    WHERE cl.status <> 'withdrawn' AND cl.claimedOn <= $to
+      AND (cl.status = 'active' OR cl.claimedOn >= $from)
+      AND ($scopeId IS NULL OR EXISTS { (c)-[:PART_OF*0..]->(:Place {id: $scopeId}) })
+      AND ($scopes IS NULL OR EXISTS { (c)-[:PART_OF*0..]->(v:Place) WHERE v.id IN $scopes })
+    MATCH (o:Organisation)-[:MADE_CLAIM]->(cl)
+    RETURN c, o
   }
   MATCH (o)-[:BELONGS_TO*0..1]->(u:Organisation)
-  WHERE NOT u:PartyOrganisation
+  WHERE NOT (u:PartyOrganisation OR u:ResidentsCommittee OR u:OwnersCommittee)
+    AND NOT (u)-[:GOVERNS]->(c)
   RETURN DISTINCT c, u
 }
 WITH c, collect(u) AS partners

@@ -77,7 +77,10 @@ def star(scene: Scene) -> None:
 
     c1: an agreement and dual reporting (双报到) of the hospital's party branch, with three
         in-service members reporting too: weight 1 + 1 + 0.5·log2(1+3) = 3.
-    c2, c3: one agreement each, signed AS_OF: weight 1.
+    c2: one agreement signed AS_OF and an active claim on a need of a grid in c2 (认领需求),
+        made AS_OF: weight 2.
+    c3: one agreement signed AS_OF, co-signed by c3's residents' committee, which is c3's
+        own body and no partner: weight 1.
     c4: one agreement signed two years before AS_OF, ended a year before: weight 0.5.
     """
     scene.unit("u-hub", "中心医院", kind="hospital", phone="13800001111")
@@ -87,6 +90,23 @@ def star(scene: Scene) -> None:
     scene.agreement("u-hub", "c2")
     scene.agreement("u-hub", "c3")
     scene.agreement("u-hub", "c4", signed=TWO_YEARS_BEFORE, ends=AS_OF - dt.timedelta(days=365))
+    scene.place("Grid", "g-c2", "东2社区第一网格", "c2", level=1)
+    scene.node(
+        "Need",
+        "n-c2",
+        title="独居老人探访",
+        quantity=4,
+        urgency=2,
+        status="partly_met",
+        raisedOn=AS_OF,
+    )
+    scene.rel("CONCERNS", "n-c2", "g-c2")
+    scene.node("Claim", "cl-hub-c2", kind="need", status="active", claimedOn=AS_OF, quantity=2)
+    scene.rel("MADE_CLAIM", "u-hub", "cl-hub-c2")
+    scene.rel("CLAIMS", "cl-hub-c2", "n-c2")
+    scene.node("ResidentsCommittee", "rc-c3", name="东3社区居委会", kind="residents")
+    scene.rel("GOVERNS", "rc-c3", "c3")
+    scene.rel("SIGNED", "rc-c3", "ag-u-hub-c3")
     scene.node("PartyOrganisation", "po-hub", name="中心医院党支部", kind="branch")
     scene.rel("BELONGS_TO", "po-hub", "u-hub")
     scene.rel("REPORTS_TO", "po-hub", "c1", on=AS_OF)

@@ -26,12 +26,12 @@ async def test_the_star(district_db: Database) -> None:
     assert between.values["u-hub"] == pytest.approx(1.0)
     assert between.values["c1"] == 0.0 and between.sampled is None
     assert centrality.degree(star)["u-hub"] == 4
-    assert centrality.weighted_degree(star)["u-hub"] == pytest.approx(3 + 1 + 1 + 0.5)
-    # Weighted star: λ² = Σw² = 11.25; the centre gets 1/√2 and leaf i gets w_i / √(2·11.25).
+    assert centrality.weighted_degree(star)["u-hub"] == pytest.approx(3 + 2 + 1 + 0.5)
+    # Weighted star: λ² = Σw² = 14.25; the centre gets 1/√2 and leaf i gets w_i / √(2·14.25).
     eigen = centrality.eigenvector(star)
     assert eigen["u-hub"] == pytest.approx(1 / math.sqrt(2), abs=1e-6)
-    assert eigen["c1"] == pytest.approx(3 / math.sqrt(22.5), abs=1e-6)
-    assert eigen["c4"] == pytest.approx(0.5 / math.sqrt(22.5), abs=1e-6)
+    assert eigen["c1"] == pytest.approx(3 / math.sqrt(28.5), abs=1e-6)
+    assert eigen["c4"] == pytest.approx(0.5 / math.sqrt(28.5), abs=1e-6)
 
     cuts, bridges = structure.cuts_and_bridges(star)
     assert [(c.node, c.pieces, c.cut_off) for c in cuts] == [("u-hub", (1, 1, 1, 1), 3)]
@@ -41,11 +41,12 @@ async def test_the_star(district_db: Database) -> None:
         ("c3", "u-hub", 1),
         ("c4", "u-hub", 1),
     ]
-    # Every community hangs on one partner; c4's old tie is the thinnest of them.
+    # Every community hangs on one partner: c2 first (it has an open need), then the
+    # thinnest ties first: c4 (0.5), c3 (1), c1 (3).
     gaps = structure.gaps(star)
-    assert {g.community for g in gaps} == {"c1", "c2", "c3", "c4"}
+    assert [g.community for g in gaps] == ["c2", "c4", "c3", "c1"]
     assert all(g.kind == "weakly_served" and g.partners == 1 for g in gaps)
-    assert gaps[0].community == "c4" and gaps[0].weighted_degree == pytest.approx(0.5)
+    assert gaps[0].open_needs == 1 and gaps[1].weighted_degree == pytest.approx(0.5)
     assert set(centrality.core_numbers(star).values()) == {1}
 
 

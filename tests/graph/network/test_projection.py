@@ -30,7 +30,11 @@ async def test_the_star_weights_agreements_reports_and_members_by_recency(
     # agreement signed AS_OF (1) + party branch reporting AS_OF (1) + 0.5·log2(1 + 3 members)
     assert c1["weight"] == pytest.approx(3.0)
     assert (c1["agreements"], c1["reports"], c1["members"], c1["projects"]) == (1, 1, 3, 0)
-    assert star.edges["u-hub", "c2"]["weight"] == pytest.approx(1.0)
+    # agreement (1) + claim on a need of c2's grid (1)
+    c2 = star.edges["u-hub", "c2"]
+    assert (c2["weight"], c2["agreements"], c2["needs"]) == (pytest.approx(2.0), 1, 1)
+    # c3's residents' committee co-signed the agreement: c3's own body, not a partner
+    assert star.edges["u-hub", "c3"]["weight"] == pytest.approx(1.0)
     # signed two years (one half-life) before the window's end
     assert star.edges["u-hub", "c4"]["weight"] == pytest.approx(0.5)
     assert star.edges["u-hub", "c4"]["latest"] == AS_OF - dt.timedelta(days=730)

@@ -1,8 +1,0 @@
-from __future__ import annotations
-
-import strawberry
-
-
-@strawberry.type
-class PeopleMutations:
-    """Root mutation fields of this domain (composed into Mutation in schema/api.py)."""

@@ -1,0 +1,5 @@
+"""Fixtures: the 双滦区 scene (tests/schema/shuangluan.py)."""
+
+from tests.schema.shuangluan import scene
+
+__all__ = ["scene"]
