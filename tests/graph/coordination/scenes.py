@@ -269,7 +269,7 @@ def noise_dispute() -> Scene:
         props.setdefault("severity", 1)
         props.setdefault("status", "reported")
         props.setdefault("level", "grid")
-        s.node("Case", id_, title=id_, reportedAt=at_("2025-01-10 09:00"), **props)
+        s.node("Case", id_, title=id_, reportedAt=at_("2025-01-10 09:00"), version=1, **props)
         s.rel("AT", id_, at)
         if category:
             s.rel("IN_CATEGORY", id_, category)
@@ -346,7 +346,9 @@ def qinghe_cases() -> Scene:
         id_: str, at: str, kind: str, category: str | None, reported: object, **props: object
     ) -> None:
         props.setdefault("level", "grid")
-        s.node("Case", id_, title=id_, kind=kind, severity=1, reportedAt=reported, **props)
+        s.node(
+            "Case", id_, title=id_, kind=kind, severity=1, reportedAt=reported, version=1, **props
+        )
         s.rel("AT", id_, at)
         if category:
             s.rel("IN_CATEGORY", id_, category)
@@ -508,7 +510,7 @@ def yuanbaoshan_gaps() -> Scene:
     its compounds; 空白村 has almost nothing."""
     s = Scene()
     s.place("Street", "s", kind="street", name="元宝山街道")
-    today_ok, ended = day("2026-01-01"), day("2024-12-31")
+    today_ok, ended = day("2099-12-31"), day("2024-12-31")
 
     s.place("Community", "c-full", "s", kind="community", name="完整社区")
     s.place("Grid", "g-f", "c-full", level=3, name="完整一网格")

@@ -57,7 +57,7 @@ async def test_every_list_for_the_street(scene: Database) -> None:
         "service_station",
     )
     assert bare.reasons[0].detail_zh == "六位一体缺社区党组织"
-    # 空白村's agreement ended; 半社区's runs until 2026.
+    # 空白村's agreement ended; 半社区's runs until 2099.
     assert ids(gaps.communities_without_partner) == ["c-bare"]
     assert gaps.communities_without_partner.items[0].reasons[0].code == "NO_PARTNER"
 
