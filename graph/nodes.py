@@ -24,9 +24,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from neo4j import AsyncManagedTransaction
 from neo4j.time import Date, DateTime
 
-from graph.database import Database, Row
+from graph.database import Database, Row, run_rows
 from loaders.model import NODES_BY_LABEL, RELS_BY_TYPE, SUPER_LABELS
 
 FAMILIES = frozenset(
@@ -305,3 +306,47 @@ async def search_names(
     else:
         rows = await db.read("nodes/search_names_containing", {"text": text, **common})
     return [(row_of(r), float(r["score"])) for r in rows]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An entity an input names: the input field, its external id, the labels it may carry."""
+
+    field: str
+    id: str
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RefState:
+    field: str
+    id: str
+    exists: bool
+    found: bool  # exists, of a kind asked, and in the scopes
+    props: Mapping[str, Any] | None
+
+
+async def check_refs(
+    tx: AsyncManagedTransaction, refs: Sequence[Ref], scopes: list[str] | None
+) -> list[RefState]:
+    """Inside a write transaction: which of the named entities can the write use?"""
+    if not refs:
+        return []
+    rows = await run_rows(
+        tx,
+        "nodes/check_refs",
+        {
+            "refs": [{"field": r.field, "id": r.id, "labels": list(r.labels)} for r in refs],
+            "placeSets": place_sets(None, scopes),
+        },
+    )
+    return [
+        RefState(
+            field=str(r["field"]),
+            id=str(r["id"]),
+            exists=bool(r["exists"]),
+            found=bool(r["found"]),
+            props={k: native(v) for k, v in r["props"].items()} if r["props"] else None,
+        )
+        for r in rows
+    ]

@@ -3,9 +3,12 @@ account's credits minus its debits, so the ledger alone is the truth."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from graph.database import Database
+from neo4j import AsyncManagedTransaction
+
+from graph.database import Database, Row, run_rows
 
 
 async def balances(db: Database, ids: Sequence[str]) -> dict[str, int]:
@@ -13,3 +16,11 @@ async def balances(db: Database, ids: Sequence[str]) -> dict[str, int]:
         return {}
     rows = await db.read("points/sum_account_balances", {"ids": list(ids)})
     return {str(r["id"]): int(r["balance"]) for r in rows}
+
+
+async def write_one(
+    tx: AsyncManagedTransaction, name: str, params: Mapping[str, Any]
+) -> Row | None:
+    """Run one write statement of queries/points/ and return its single row (None if none)."""
+    rows = await run_rows(tx, f"points/{name}", params)
+    return rows[0] if rows else None

@@ -8,17 +8,21 @@ and comes out of `write_or_errors` as the payload's errors.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import uuid
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import UTC, date, datetime
 from enum import Enum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import strawberry
 from neo4j import AsyncManagedTransaction
 
+from graph.nodes import Ref, check_refs
 from schema.core.context import Info
-from schema.core.ids import BadId, expect
+from schema.core.ids import BadId, expect, from_global
 
 T = TypeVar("T")
+MAX_TEXT = 2000
 
 
 @strawberry.enum(description="What is wrong with a write, for code to act on. 错误代码")
@@ -76,6 +80,44 @@ class Problems:
             self.add(field, code, f"{field}: {exc}")
             return None
 
+    def typed_id_of(
+        self, field: str, global_id: str | None, *type_names: str
+    ) -> tuple[str, str] | None:
+        """(type name, external id) of an id that may name one of several types."""
+        external = self.id_of(field, global_id, *type_names)
+        if external is None or global_id is None:
+            return None
+        return from_global(global_id)[0], external
+
+    def text(self, field: str, value: str | None, required: bool = False) -> str | None:
+        """Trimmed text, at most MAX_TEXT characters; blank counts as missing."""
+        cleaned = value.strip() if value is not None else ""
+        if not cleaned:
+            if required:
+                self.add(field, ErrorCode.REQUIRED, f"{field} is required")
+            return None
+        if len(cleaned) > MAX_TEXT:
+            self.add(field, ErrorCode.OUT_OF_RANGE, f"{field}: at most {MAX_TEXT} characters")
+        return cleaned
+
+    def positive(self, field: str, value: float | None, required: bool = True) -> float | None:
+        if value is None:
+            if required:
+                self.add(field, ErrorCode.REQUIRED, f"{field} is required")
+            return None
+        if not value > 0:
+            self.add(field, ErrorCode.OUT_OF_RANGE, f"{field} must be more than 0, got {value}")
+        return value
+
+    def between(self, field: str, value: int | None, low: int, high: int) -> int | None:
+        if value is not None and not low <= value <= high:
+            self.add(field, ErrorCode.OUT_OF_RANGE, f"{field} must be {low} to {high}, got {value}")
+        return value
+
+    def ordered(self, field: str, start: date | None, end: date | None) -> None:
+        if start is not None and end is not None and end < start:
+            self.add(field, ErrorCode.INVALID, f"{field} ({end}) is before {start}")
+
     def ids_of(self, field: str, global_ids: list[strawberry.ID], *type_names: str) -> list[str]:
         out: list[str] = []
         for i, gid in enumerate(global_ids):
@@ -105,3 +147,54 @@ async def write_or_errors(
         return await info.context.db.write_tx(work, label)
     except Rejected as rejected:
         return rejected.errors
+
+
+async def require(
+    tx: AsyncManagedTransaction, info: Info, refs: list[Ref]
+) -> dict[str, Mapping[str, Any]]:
+    """Inside the write's transaction: the properties of every entity the input names, by
+    field; Rejected (NOT_FOUND for each) when some do not exist, are of another kind, or lie
+    outside the viewer's scope (the same answer for all three: scope hides what exists)."""
+    states = await check_refs(tx, refs, info.context.viewer.place_scopes())
+    missing = [s for s in states if not s.found]
+    if missing:
+        raise Rejected(
+            [
+                UserError(
+                    field=s.field,
+                    code=ErrorCode.NOT_FOUND,
+                    message=f"{s.field}: no such entity ({s.id!r})",
+                )
+                for s in missing
+            ]
+        )
+    return {s.field: s.props or {} for s in states}
+
+
+async def refuse_taken(tx: AsyncManagedTransaction, field: str, external_id: str) -> None:
+    """Rejected (DUPLICATE) when an entity already has this external id."""
+    states = await check_refs(tx, [Ref(field, external_id, ())], None)
+    if states and states[0].exists:
+        raise Rejected.one(field, ErrorCode.DUPLICATE, f"{field}: {external_id!r} is taken")
+
+
+def new_id(kind: str, given: str | None) -> str:
+    """The external id of a new entity: the client's own key, or a fresh one."""
+    return given.strip() if given and given.strip() else f"{kind}-{uuid.uuid4().hex[:12]}"
+
+
+def audit(info: Info) -> dict[str, Any]:
+    """Who and when, for every write: the actor from the token, never from the input."""
+    return {"actorId": info.context.viewer.actor_id, "now": datetime.now(UTC)}
+
+
+def today() -> date:
+    return datetime.now(UTC).date()
+
+
+def written(row: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """The row a write returned; its absence after every reference was checked in the same
+    transaction is a fault, not a user error."""
+    if row is None:
+        raise RuntimeError("a checked write returned no row")
+    return row

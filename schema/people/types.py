@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -56,6 +57,12 @@ class Person(Node):
         description="Days of the week (1-7) when available. 可服务日"
     )
     invented: bool | None = strawberry.field(description="Invented for the demo. 虚构")
+    recorded_at: datetime.datetime | None = strawberry.field(
+        description="When the API last recorded a change to them. 记录时间"
+    )
+    actor_id: str | None = strawberry.field(
+        description="Who last recorded a change to them through the API. 记录人"
+    )
     phone_raw: strawberry.Private[str | None]
     id_number_raw: strawberry.Private[str | None]
     address_raw: strawberry.Private[str | None]

@@ -28,6 +28,10 @@ NEWEST_FIRST = Order("at", desc=True)
 class PointAccount(Node):
     kind: PointAccountKind = strawberry.field(description="Whose account. 账户类型")
     name: str | None = strawberry.field(description="Name. 名称")
+    recorded_at: datetime.datetime | None = strawberry.field(
+        description="When the API opened it. 记录时间"
+    )
+    actor_id: str | None = strawberry.field(description="Who opened it through the API. 记录人")
 
     @strawberry.field(description="Credits in minus debits out, from the ledger. 积分余额")
     async def balance(self, info: Info) -> int:

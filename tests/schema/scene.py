@@ -53,7 +53,9 @@ class Scene:
             raise KeyError(f"no relationship type {type_!r} in loaders/model.py")
         self.rels.append((type_, start, end, props))
 
-    def place(self, label: str, id_: str, name: str, parent: str | None = None, **props: Any) -> str:
+    def place(
+        self, label: str, id_: str, name: str, parent: str | None = None, **props: Any
+    ) -> str:
         self.node(label, id_, name=name, **props)
         if parent is not None:
             self.rel("PART_OF", id_, parent)

@@ -126,7 +126,11 @@ async def test_organisations_of_a_place(db: Database, scene: Scene) -> None:
         },
         "resources": {
             "nodes": [
-                {"title": "食堂场地", "remainingCapacity": 20.0, "providers": [{"__typename": "MemberUnit"}]}
+                {
+                    "title": "食堂场地",
+                    "remainingCapacity": 20.0,
+                    "providers": [{"__typename": "MemberUnit"}],
+                }
             ]
         },
     }

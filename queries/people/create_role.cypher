@@ -1,0 +1,14 @@
+// A person takes a role at a place or in an organisation, then report how many such roles
+// (same role, same place, not ended) they now hold: more than one means it was held already.
+// Creating the relationship locks both ends, so two equal assignments cannot both pass.
+// Parameters: $personId, $atId, $props (map: role, since, fullTime, claimed), $actorId,
+//   $now (datetime).
+// Columns: holding (int), person (map {id, labels, props}), at (map {id, labels, props, rel}).
+MATCH (p:Person {id: $personId})
+MATCH (at:Entity {id: $atId})
+CREATE (p)-[r:HOLDS_ROLE]->(at)
+SET r = $props, r.actorId = $actorId, r.recordedAt = $now
+WITH p, at, r
+RETURN COUNT { (p)-[x:HOLDS_ROLE]->(at) WHERE x.role = r.role AND x.until IS NULL } AS holding,
+       {id: p.id, labels: labels(p), props: properties(p)} AS person,
+       {id: at.id, labels: labels(at), props: properties(at), rel: properties(r)} AS at

@@ -1,0 +1,25 @@
+// Record one double-entry transfer (one DEBIT, one CREDIT) and report both balances after
+// it. Creating the DEBIT locks the paying account, so the balance read after it counts
+// every transfer committed before and none can slip in until this transaction ends.
+// Parameters: $id, $fromId, $toId, $amount (int > 0), $reason, $actorId, $now (datetime).
+// Columns: transfer (map {id, labels, props}), from (map), to (map), fromBalance (int),
+//   toBalance (int).
+MATCH (source:PointAccount {id: $fromId})
+MATCH (target:PointAccount {id: $toId})
+CREATE (t:Entity:PointTransfer {id: $id})
+SET t.amount = $amount, t.at = $now, t.reason = $reason, t.actorId = $actorId
+CREATE (t)-[:DEBIT]->(source)
+CREATE (t)-[:CREDIT]->(target)
+WITH t, source, target
+CALL (source) {
+  MATCH (source)<-[e:CREDIT|DEBIT]-(x:PointTransfer)
+  RETURN sum(CASE type(e) WHEN 'CREDIT' THEN x.amount ELSE -x.amount END) AS fromBalance
+}
+CALL (target) {
+  MATCH (target)<-[e:CREDIT|DEBIT]-(x:PointTransfer)
+  RETURN sum(CASE type(e) WHEN 'CREDIT' THEN x.amount ELSE -x.amount END) AS toBalance
+}
+RETURN {id: t.id, labels: labels(t), props: properties(t)} AS transfer,
+       {id: source.id, labels: labels(source), props: properties(source)} AS from,
+       {id: target.id, labels: labels(target), props: properties(target)} AS to,
+       fromBalance, toBalance
