@@ -44,6 +44,8 @@ class RoundTrips:
 
     count: int = 0
     names: list[str] = field(default_factory=list)
+    # Every statement sent (name, parameters), for benchmarks that PROFILE what ran.
+    statements: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
 
 _round_trips: contextvars.ContextVar[RoundTrips | None] = contextvars.ContextVar(
@@ -56,6 +58,12 @@ def track_round_trips() -> RoundTrips:
     counter = RoundTrips()
     _round_trips.set(counter)
     return counter
+
+
+def _record(name: str, params: dict[str, Any]) -> None:
+    counter = _round_trips.get()
+    if counter is not None:
+        counter.statements.append((name, params))
 
 
 def _count(name: str) -> None:
@@ -106,10 +114,10 @@ class Database:
 
     async def read(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         """Run the named read statement; rows as dicts."""
-        return await self.read_tx(_rows_of(q(name), dict(params or {})), name)
+        return await self.read_tx(_rows_of(name, q(name), dict(params or {})), name)
 
     async def write(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
-        return await self.write_tx(_rows_of(q(name), dict(params or {})), name)
+        return await self.write_tx(_rows_of(name, q(name), dict(params or {})), name)
 
     async def read_tx(
         self, work: Callable[[AsyncManagedTransaction], Awaitable[T]], label: str = "read"
@@ -136,9 +144,10 @@ class Database:
 
 
 def _rows_of(
-    statement: LiteralString, params: dict[str, Any]
+    name: str, statement: LiteralString, params: dict[str, Any]
 ) -> Callable[[AsyncManagedTransaction], Awaitable[list[Row]]]:
     async def work(tx: AsyncManagedTransaction) -> list[Row]:
+        _record(name, params)
         result = await tx.run(statement, params)
         return await result.data()  # consumed inside the transaction, so a retry starts clean
 
@@ -147,5 +156,6 @@ def _rows_of(
 
 async def run_rows(tx: AsyncManagedTransaction, name: str, params: Mapping[str, Any]) -> list[Row]:
     """Run a named statement inside a caller's transaction (several statements, one commit)."""
+    _record(name, dict(params))
     result = await tx.run(q(name), dict(params))
     return await result.data()

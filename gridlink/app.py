@@ -112,3 +112,15 @@ def middleware(settings: Settings) -> list[Middleware]:
         )
     stack.append(Middleware(BodyLimit, max_bytes=settings.max_body_bytes))
     return stack
+
+
+def app_from_env() -> Starlette:
+    """For process managers: `uvicorn --factory gridlink.app:app_from_env --workers N`.
+
+    Uses NEO4J_URI (it starts no Neo4j of its own); GRIDLINK_SEED=0 skips the seed dataset.
+    """
+    import os
+
+    from gridlink import config
+
+    return create_app(config.from_env(), seed=os.environ.get("GRIDLINK_SEED", "1") != "0")

@@ -1,0 +1,331 @@
+"""gridlink against the Neo4j GraphQL Library, side by side (issue 9).
+
+    .venv/bin/python benchmarks/compare.py [--preset city] [--seed 1] [--seconds 10]
+
+One run: generates (or reuses) the preset, loads it once into a Neo4j of the benchmarks'
+own, starts gridlink (one uvicorn worker) and the peer (@neo4j/graphql on Apollo Server,
+one Node process, benchmarks/peer/) over that same Neo4j, and runs the same operations on
+both at 1, 8 and 32 concurrent clients from a load generator in its own process. Reports
+p50/p99 latency and throughput, Cypher round trips and PROFILE db hits per operation, and
+writes benchmarks/results/compare-<preset>.json plus the table in benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import httpx
+from neo4j import GraphDatabase
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.harness import (
+    BIN,
+    bench_neo4j,
+    db_hits,
+    free_port,
+    load,
+    machine,
+    process,
+    write_result,
+)
+from graph.cypher import q
+from graph.database import Database, track_round_trips
+from gridlink.config import PROJECT_ROOT, STATE_DIR
+from schema.core.ids import to_global
+
+PEER_DIR = PROJECT_ROOT / "benchmarks" / "peer"
+CONCURRENCY = (1, 8, 32)
+
+
+def pick_ids(uri: str) -> dict[str, str]:
+    """Entities the operations use: the street with most communities, a busy category..."""
+    with GraphDatabase.driver(uri, auth=None) as driver:
+        street = driver.execute_query(
+            "MATCH (s:Street)<-[:PART_OF]-(c:Community) RETURN s.id AS id, count(c) AS n "
+            "ORDER BY n DESC, id LIMIT 1"
+        ).records[0]["id"]
+        community = driver.execute_query(
+            "MATCH (c:Community)<-[:PART_OF]-(:Grid) RETURN c.id AS id, c.name AS name, count(*) AS n "
+            "ORDER BY n DESC, id LIMIT 1"
+        ).records[0]
+        category = driver.execute_query(
+            "MATCH (n:Need {status: 'open'})-[:IN_CATEGORY]->(c:Category) "
+            "WHERE NOT (c)<-[:SUBCATEGORY_OF]-() "
+            "RETURN c.id AS id, count(n) AS n ORDER BY n DESC, id LIMIT 1"
+        ).records[0]["id"]
+    name = str(community["name"])
+    return {
+        "street": street,
+        "community": community["id"],
+        "category": category,
+        "phrase": name[:2] if len(name) >= 2 else name,
+    }
+
+
+def operations(ids: dict[str, str]) -> list[dict[str, Any]]:
+    """The same five questions, written for each API."""
+    street_gid = to_global("Street", ids["street"])
+    community_gid = to_global("Community", ids["community"])
+    category_gid = to_global("Category", ids["category"])
+    today = datetime.date.today().isoformat()
+    return [
+        {
+            "name": "lookup by id",
+            "depth": 1,
+            "gridlink": {
+                "query": "query($id: ID!) { node(id: $id) { ... on Community "
+                "{ externalId name kind } } }",
+                "variables": {"id": community_gid},
+            },
+            "peer": {
+                "query": "query($id: ID!) { communities(where: {id: {eq: $id}}) { id name kind } }",
+                "variables": {"id": ids["community"]},
+            },
+        },
+        {
+            "name": "nested list (street > communities > grids > grid workers, 100 a level)",
+            "depth": 4,
+            "gridlink": {
+                "query": """query($id: ID!) { node(id: $id) { ... on Street { name
+                communities(first: 100) { edges { node { name
+                  grids(first: 100) { edges { node { name
+                    workers(first: 100) { edges { node { role person { name } } } } } } } } } } } } }""",
+                "variables": {"id": street_gid},
+            },
+            "peer": {
+                "query": """query($id: ID!) { streets(where: {id: {eq: $id}}) { name
+                communities(limit: 100) { name
+                  grids(limit: 100) { name
+                    staffConnection(first: 100) { edges { properties { role } node { name } } } } } } }""",
+                "variables": {"id": ids["street"]},
+            },
+        },
+        {
+            "name": "filtered connection page (open needs of a category, newest first, 20)",
+            "depth": 1,
+            "gridlink": {
+                "query": """query($cat: ID!) { needs(filter: {status: [OPEN], category: $cat},
+                orderBy: {field: RAISED_ON, direction: DESC}, first: 20) { totalCount
+                edges { cursor node { externalId title quantity raisedOn } } pageInfo { hasNextPage endCursor } } }""",
+                "variables": {"cat": category_gid},
+            },
+            "peer": {
+                "query": """query($cat: ID!) { needsConnection(where: {status: {eq: "open"},
+                category: {some: {id: {eq: $cat}}}}, sort: [{raisedOn: DESC}], first: 20) { totalCount
+                edges { cursor node { id title quantity raisedOn } } pageInfo { hasNextPage endCursor } } }""",
+                "variables": {"cat": ids["category"]},
+            },
+        },
+        {
+            "name": "full-text search (communities, Chinese)",
+            "depth": 1,
+            "gridlink": {
+                "query": """query($t: String!) { search(text: $t, types: [COMMUNITY], first: 10) {
+                score node { ... on Community { externalId name } } } }""",
+                "variables": {"t": ids["phrase"]},
+            },
+            "peer": {
+                "query": """query($t: String!) { communitiesByName(phrase: $t, limit: 10) {
+                score community { id name } } }""",
+                "variables": {"t": ids["phrase"]},
+            },
+        },
+        {
+            "name": "write (create a need at a community)",
+            "depth": 1,
+            "gridlink": {
+                "query": """mutation($place: ID!, $today: Date!) { needCreate(input: {title: "压测需求",
+                quantity: 2, place: $place, raisedOn: $today}) { need { externalId } errors { code } } }""",
+                "variables": {"place": community_gid, "today": today},
+            },
+            "peer": {
+                "query": """mutation($place: ID!, $today: Date!) { createNeeds(input: [{title: "压测需求",
+                quantity: 2, status: "open", raisedOn: $today,
+                place: {connect: {where: {node: {id: {eq: $place}}}}}}]) { needs { id } } }""",
+                "variables": {"place": ids["community"], "today": today},
+            },
+        },
+    ]
+
+
+async def gridlink_statements(
+    uri: str, op: dict[str, Any]
+) -> tuple[int, list[tuple[str, dict[str, Any]]]]:
+    """Run the operation in-process against the same Neo4j; (transactions, statements sent)."""
+    from tests.support.graphql import execute
+
+    db = Database(uri, "neo4j", "", "neo4j", auth=False)
+    try:
+        counter = track_round_trips()
+        result = await execute(db, op["query"], op.get("variables"))
+        if result.errors:
+            raise RuntimeError(f"gridlink: {result.errors}")
+        return counter.count, [(q(name), params) for name, params in counter.statements]
+    finally:
+        await db.close()
+
+
+def peer_statements(
+    admin_url: str, url: str, op: dict[str, Any]
+) -> list[tuple[str, dict[str, Any]]]:
+    httpx.get(admin_url)  # clear what earlier requests left
+    answer = httpx.post(url, json=op, timeout=60).json()
+    if answer.get("errors"):
+        raise RuntimeError(f"peer: {answer['errors']}")
+    return [(c["query"], c["params"]) for c in httpx.get(admin_url).json()]
+
+
+def check_answers(url: str, headers: dict[str, str], op: dict[str, Any], who: str) -> None:
+    answer = httpx.post(url, json=op, headers=headers, timeout=60).json()
+    if answer.get("errors") or not answer.get("data"):
+        raise RuntimeError(f"{who}: {json.dumps(answer, ensure_ascii=False)[:500]}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--preset", default="city")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--seconds", type=float, default=10.0, help="per operation and concurrency")
+    parser.add_argument(
+        "--requests", type=int, default=5000, help="cap per operation and concurrency"
+    )
+    args = parser.parse_args()
+
+    subprocess.run(
+        ["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=PEER_DIR, check=True
+    )
+    secret = os.urandom(24).hex()
+    with bench_neo4j(args.preset, args.seed) as neo:
+        ids = pick_ids(neo.uri)
+        env = {
+            **os.environ,
+            "NEO4J_URI": neo.uri,
+            "NEO4J_USER": "neo4j",
+            "NEO4J_PASSWORD": "",
+            "GRIDLINK_JWT_SECRET": secret,
+        }
+        token = subprocess.run(
+            [str(BIN / "gridlink"), "token", "--role", "admin"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        auth = {"authorization": f"Bearer {token}"}
+        g_port, p_port = free_port(), free_port()
+        p_admin = free_port()
+        g_url, p_url = f"http://127.0.0.1:{g_port}/graphql", f"http://127.0.0.1:{p_port}/"
+        log_dir = STATE_DIR / "bench-logs"
+        log_dir.mkdir(parents=True, exist_ok=True)
+        with (
+            process(
+                [
+                    sys.executable,
+                    "-m",
+                    "uvicorn",
+                    "--factory",
+                    "gridlink.app:app_from_env",
+                    "--port",
+                    str(g_port),
+                    "--workers",
+                    "1",
+                    "--log-level",
+                    "warning",
+                ],
+                env={**env, "GRIDLINK_SEED": "0"},
+                ready_url=f"http://127.0.0.1:{g_port}/healthz",
+                log=log_dir / "gridlink.log",
+            ),
+            process(
+                ["node", "server.mjs"],
+                env={**env, "PORT": str(p_port), "ADMIN_PORT": str(p_admin)},
+                cwd=PEER_DIR,
+                ready_url=f"http://127.0.0.1:{p_admin}/__captured",
+                log=log_dir / "peer.log",
+            ),
+        ):
+            rows: list[dict[str, Any]] = []
+            stack = versions(neo.uri)
+            for op in operations(ids):
+                check_answers(g_url, auth, op["gridlink"], "gridlink")
+                check_answers(p_url, {}, op["peer"], "peer")
+                g_tx, g_statements = asyncio.run(gridlink_statements(neo.uri, op["gridlink"]))
+                p_statements = peer_statements(
+                    f"http://127.0.0.1:{p_admin}/__captured", p_url, op["peer"]
+                )
+                row: dict[str, Any] = {
+                    "operation": op["name"],
+                    "depth": op["depth"],
+                    "gridlink": {
+                        "round_trips": len(g_statements),
+                        "transactions": g_tx,
+                        "db_hits": db_hits(neo.uri, g_statements),
+                    },
+                    "peer": {
+                        "round_trips": len(p_statements),
+                        "db_hits": db_hits(neo.uri, p_statements),
+                    },
+                    "load": {},
+                }
+                for clients in CONCURRENCY:
+                    # Warm both the same way, then measure one after the other.
+                    load(g_url, op["gridlink"], clients, 20 * clients, 5, auth)
+                    load(p_url, op["peer"], clients, 20 * clients, 5)
+                    g = load(g_url, op["gridlink"], clients, args.requests, args.seconds, auth)
+                    p = load(p_url, op["peer"], clients, args.requests, args.seconds)
+                    ratio = (
+                        (g["throughput_rps"] / p["throughput_rps"]) if p["throughput_rps"] else None
+                    )
+                    row["load"][str(clients)] = {
+                        "gridlink": g,
+                        "peer": p,
+                        "throughput_ratio": round(ratio, 2) if ratio else None,
+                    }
+                    print(
+                        f"{op['name'][:40]:40} c={clients:<3} gridlink p50 {g['p50_ms']:>8} ms "
+                        f"{g['throughput_rps']:>7}/s | peer p50 {p['p50_ms']:>8} ms "
+                        f"{p['throughput_rps']:>7}/s | ratio {row['load'][str(clients)]['throughput_ratio']}",
+                        flush=True,
+                    )
+                rows.append(row)
+    result = {
+        "command": f"python benchmarks/compare.py --preset {args.preset} --seed {args.seed} "
+        f"--seconds {args.seconds}",
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "versions": stack,
+        "ids": ids,
+        "operations": rows,
+    }
+    path = write_result(f"compare-{args.preset}", result)
+    print(f"wrote {path}")
+    return 0
+
+
+def versions(uri: str) -> dict[str, str]:
+    from importlib.metadata import version
+
+    lock = json.loads((PEER_DIR / "package.json").read_text())["dependencies"]
+    with GraphDatabase.driver(uri, auth=None) as d:
+        neo = d.execute_query(
+            "CALL dbms.components() YIELD versions RETURN versions[0] AS v"
+        ).records[0]["v"]
+    return {
+        "neo4j": str(neo),
+        "strawberry-graphql": version("strawberry-graphql"),
+        "neo4j-driver (python)": version("neo4j"),
+        **{k: v for k, v in lock.items()},
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())
