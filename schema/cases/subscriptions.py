@@ -15,6 +15,7 @@ from graph.cases.feed import FeedOverflow, LogEntry, feed_for
 from loaders.model import SUPER_LABELS
 from schema.cases.types import Case, CaseEvent
 from schema.core.context import Info
+from schema.core.dataloaders import build_loaders
 from schema.core.errors import PublicError
 from schema.core.ids import BadId, expect
 
@@ -59,6 +60,10 @@ class CasesSubscriptions:
             raise PublicError(f"scopeId: no place {scope_id} in your scope")
         try:
             async for entry in feed_for(db).stream(place_id, after):
+                # One context serves the whole connection (STACK_NOTES): fresh loaders for
+                # each update, so a case's links (its holder after an escalation) are read
+                # anew rather than from the first update's cache.
+                info.context.loaders = build_loaders(db, viewer.place_scopes())
                 yield CaseUpdate.of(entry)
         except FeedOverflow as exc:
             raise PublicError(str(exc)) from None

@@ -3,13 +3,18 @@ history, overdue cases; the actor of every step comes from the viewer, never the
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta
 from typing import Any
 
+from strawberry.types import ExecutionResult
+
 from graph.database import Database
+from gridlink.config import from_env
+from schema.core.context import Context
 from schema.core.ids import to_global
 from schema.core.viewer import Grant, Viewer
-from tests.support.graphql import data, execute
+from tests.support.graphql import data, execute, schema
 
 WANG = Viewer("p-wang", (Grant("grid_worker", "g-yx-1"),))
 CHEN = Viewer("p-chen", (Grant("coordinator", "c-yuxiangyuan"),))
@@ -192,8 +197,27 @@ async def test_scope_decides_who_sees_and_who_acts(scene: Database) -> None:
     assert unseen["case"] is None
     out = await data(scene, ACCEPT, {"input": {"id": case_id, "version": 0}}, XIDI)
     assert out["caseAccept"]["errors"][0]["code"] == "NOT_FOUND"
-    out = await data(scene, ACCEPT, {"input": {"id": case_id, "version": 0}}, PLANNER)
-    assert out["caseAccept"]["errors"][0]["code"] == "FORBIDDEN"
+    # A role that never takes the step is refused before anything runs (docs/SECURITY.md).
+    refused = await execute(scene, ACCEPT, {"input": {"id": case_id, "version": 0}}, PLANNER)
+    assert refused.errors is not None and refused.errors[0].extensions == {"code": "FORBIDDEN"}
+    whistle = (
+        """mutation($input: CaseWhistleInput!) { caseWhistle(input: $input) { errors { code } } }"""
+    )
+    refused = await execute(
+        scene,
+        whistle,
+        {
+            "input": {
+                "id": case_id,
+                "version": 0,
+                "departmentIds": [gid("Department", "dept-housing")],
+            }
+        },
+        WANG,
+    )
+    assert refused.errors is not None and refused.errors[0].extensions == {"code": "FORBIDDEN"}
+    after = await data(scene, "query($id: ID!) { case(id: $id) { version } }", {"id": case_id})
+    assert after["case"] == {"version": 0}
     node = await data(
         scene, "query($id: ID!) { node(id: $id) { __typename } }", {"id": case_id}, CHEN
     )
@@ -259,3 +283,41 @@ async def test_a_bad_scope_id_is_a_clear_error(scene: Database) -> None:
     result = await execute(scene, '{ overdueCases(scopeId: "nope") { standing } }', None, CHEN)
     assert result.errors is not None
     assert "scopeId" in result.errors[0].message
+
+
+async def test_each_update_reads_the_case_anew(scene: Database) -> None:
+    # One context serves a whole WebSocket connection: a link read for one update must not
+    # be served from cache to the next (the holder changes when the case is escalated).
+    case_id = (await report(scene))["case"]["id"]
+    history = await data(
+        scene, "query($id: ID!) { caseHistory(id: $id) { logSeq } }", {"id": case_id}
+    )
+    seen = history["caseHistory"][0]["logSeq"]
+    context = Context(db=scene, viewer=CHEN, request_id="test", settings=from_env())
+    updates = await schema().subscribe(
+        """subscription($scope: ID!, $after: Int) { caseUpdates(scopeId: $scope, after: $after) {
+             event { action } case { level heldBy { externalId } } } }""",
+        variable_values={"scope": gid("Community", "c-yuxiangyuan"), "after": seen},
+        context_value=context,
+    )
+    assert not isinstance(updates, ExecutionResult)
+
+    async def next_update() -> Any:
+        result = await asyncio.wait_for(anext(updates), 10)
+        assert result.errors is None, result.errors
+        return result.data["caseUpdates"]
+
+    await data(scene, ACCEPT, {"input": {"id": case_id, "version": 0}}, WANG)
+    assert await next_update() == {
+        "event": {"action": "ACCEPT"},
+        "case": {"level": "GRID", "heldBy": {"externalId": "g-yx-1"}},
+    }
+    escalate = (
+        """mutation($input: CaseStepInput!) { caseEscalate(input: $input) { errors { code } } }"""
+    )
+    await data(scene, escalate, {"input": {"id": case_id, "version": 1}}, WANG)
+    assert await next_update() == {
+        "event": {"action": "ESCALATE"},
+        "case": {"level": "COMMUNITY", "heldBy": {"externalId": "c-yuxiangyuan"}},
+    }
+    await updates.aclose()
