@@ -457,6 +457,7 @@ NODE_TYPES: tuple[NodeType, ...] = (
             "satisfaction": Prop("integer", minimum=1, maximum=5, doc="满意度 given at closing"),
             "settled": Prop("boolean", doc="settled, as recorded at closing"),
             "hours": Prop("number", minimum=0, doc="hours asked or granted (extension, whistle)"),
+            "dueAt": Prop("datetime", doc="the red mark of the clock running when it was taken"),
         },
         searchable=False,
     ),

@@ -2,7 +2,9 @@
 // rewritten). The step takes the next number of the global case-event log; the log node
 // stays locked until commit, so log numbers are handed out in commit order and a poller
 // reading "after N" on any process misses nothing. The time-limit clock restarts when the
-// phase (accept / handle / verify) changes or when $restart says so (a new level).
+// phase (accept / handle / verify) changes or when $restart says so (a new level). The event
+// keeps the red mark of the clock that ran when the step was taken (dueAt), so whether a
+// step came in time stays answerable after the clock is gone.
 // Parameters: $id (string), $action (string), $toState (string, or null: the state stays),
 //   $phase (accept|handle|verify, or null: no clock), $restart (bool), $caseProps (map of
 //   case properties to set; null values remove), $event (map of extra event properties),
@@ -11,14 +13,14 @@
 MATCH (c:Entity:Case {id: $id})
 MERGE (log:GridlinkMeta {key: 'caseEventLog'})
 SET log.seq = coalesce(log.seq, 0) + 1
-WITH c, log.seq AS logSeq, datetime.transaction() AS now, c.status AS fromState,
+WITH c, log.seq AS logSeq, datetime.transaction() AS now, c.status AS fromState, c.dueAt AS dueBefore,
      coalesce($toState, c.status) AS toState,
      $restart OR coalesce(c.phase, '') <> coalesce($phase, '') AS restart
 SET c.version = coalesce(c.version + 1, 0),
     c.status = toState,
     c.closedAt = CASE toState WHEN 'closed' THEN now WHEN 'reopened' THEN null ELSE c.closedAt END,
     c += $caseProps
-WITH c, logSeq, now, fromState, toState, restart
+WITH c, logSeq, now, fromState, toState, restart, dueBefore
 CALL (c, now, restart) {
   WITH c, now, restart WHERE restart
   OPTIONAL CALL (c) {
@@ -39,7 +41,8 @@ CALL (c, now, restart) {
 }
 CREATE (c)-[:HAS_EVENT]->(e:Entity:CaseEvent {
   id: c.id + '/' + toString(c.version), seq: c.version, logSeq: logSeq, at: now,
-  action: $action, fromState: fromState, toState: toState, level: c.level, actorId: $actorId
+  action: $action, fromState: fromState, toState: toState, level: c.level, actorId: $actorId,
+  dueAt: dueBefore
 })
 SET e += $event
 WITH c, e

@@ -117,14 +117,22 @@ class CaseEvent(Node):
     hours: float | None = strawberry.field(
         description="Hours asked or granted (extension), or given to answer (whistle). 时长"
     )
+    due_at: datetime | None = strawberry.field(
+        description="The time limit of the clock running when the step was taken. 当时期限"
+    )
+    in_time: bool | None = strawberry.field(
+        description="Taken by that time limit; null when no clock ran. 是否按时"
+    )
 
     @classmethod
     def from_node(cls, props: Mapping[str, Any]) -> Self:
+        at = as_datetime(props["at"]) or datetime.now(UTC)
+        due = as_datetime(props.get("dueAt"))
         return cls(
             **_node_ids("CaseEvent", str(props["id"])),
             seq=int(props["seq"]),
             log_seq=props.get("logSeq"),
-            at=as_datetime(props["at"]) or datetime.now(UTC),
+            at=at,
             action=CaseAction(props["action"]),
             from_state=_enum(CaseStatus, props.get("fromState")),
             to_state=_enum(CaseStatus, props.get("toState")),
@@ -138,6 +146,8 @@ class CaseEvent(Node):
             satisfaction=props.get("satisfaction"),
             settled=props.get("settled"),
             hours=props.get("hours"),
+            due_at=due,
+            in_time=None if due is None else at <= due,
         )
 
     @strawberry.field(description="The person who took the step, when the actor is one. 操作人")

@@ -44,6 +44,9 @@ async def test_each_phase_starts_its_own_clock(scene: Database) -> None:
     accepted = await actions.simple_step(scene, WANG, "accept", reported.case["id"], 0)
     t1 = at(accepted)
     assert marks(accepted) == ("handle", t1 + 24 * H, t1 + 12 * H)
+    # Each event keeps the limit it was taken against: the report had none before it.
+    assert "dueAt" not in reported.event
+    assert as_datetime(accepted.event["dueAt"]) == t0 + 2 * H
 
     assigned = await actions.assign(scene, WANG, reported.case["id"], 1, ["p-wang"])
     assert marks(assigned) == marks(accepted)  # same phase: the clock runs on
