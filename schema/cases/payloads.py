@@ -64,12 +64,11 @@ def error_of(exc: CaseRejected) -> CaseError:
 
 def actor_of(viewer: Viewer) -> Actor:
     """The acting viewer: the id always from the token, never from the input."""
-    write_scopes = getattr(viewer, "write_scopes", None)
     return Actor(
         actor_id=viewer.actor_id,
         roles=tuple(g.role for g in viewer.grants),
         read_scopes=viewer.place_scopes(),
-        write_scopes=write_scopes() if callable(write_scopes) else viewer.place_scopes(),
+        write_scopes=viewer.write_scopes(),
     )
 
 
