@@ -1,13 +1,22 @@
 // Record a claim on a need or project, optionally drawing on a resource, then report the
-// totals the rules are checked against. Creating the relationships locks the need (or
-// project) and the resource, so the totals read after them include every claim committed
-// before and none can slip in until this transaction ends.
+// totals the rules are checked against. The need (or project) and the resource are locked
+// first (setting and removing a property takes a node's write lock; target before resource,
+// always, so two claims never wait on each other in a circle), so the totals read after
+// include every claim committed before, and none can slip in until this transaction ends.
 // Parameters: $id, $props (map: kind, quantity, delivered, status, claimedOn), $targetId,
 //   $claimantId, $resourceId (or null), $actorId, $now (datetime).
 // Columns: id (string), labels (list), props (map), targetCommitted (float),
 //   resourceCommitted (float or null), offersResource (bool).
 MATCH (target:Entity {id: $targetId})
 MATCH (claimant:Entity {id: $claimantId})
+SET target._lock = true
+REMOVE target._lock
+WITH target, claimant
+CALL (target) {
+  MATCH (r:Resource {id: $resourceId})
+  SET r._lock = true
+  REMOVE r._lock
+}
 CREATE (n:Entity:Claim {id: $id})
 SET n += $props, n.actorId = $actorId, n.recordedAt = $now
 CREATE (claimant)-[:MADE_CLAIM]->(n)

@@ -1,11 +1,14 @@
 // A person takes a role at a place or in an organisation, then report how many such roles
 // (same role, same place, not ended) they now hold: more than one means it was held already.
-// Creating the relationship locks both ends, so two equal assignments cannot both pass.
+// The person is locked first (setting and removing a property takes a node's write lock), so
+// two equal assignments cannot both pass.
 // Parameters: $personId, $atId, $props (map: role, since, fullTime, claimed), $actorId,
 //   $now (datetime).
 // Columns: holding (int), person (map {id, labels, props}), at (map {id, labels, props, rel}).
 MATCH (p:Person {id: $personId})
 MATCH (at:Entity {id: $atId})
+SET p._lock = true
+REMOVE p._lock
 CREATE (p)-[r:HOLDS_ROLE]->(at)
 SET r = $props, r.actorId = $actorId, r.recordedAt = $now
 WITH p, at, r

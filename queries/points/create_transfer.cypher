@@ -1,11 +1,14 @@
 // Record one double-entry transfer (one DEBIT, one CREDIT) and report both balances after
-// it. Creating the DEBIT locks the paying account, so the balance read after it counts
-// every transfer committed before and none can slip in until this transaction ends.
+// it. The paying account is locked first (setting and removing a property takes a node's
+// write lock), so the balance read after counts every transfer committed before, and no
+// other spend from it can slip in until this transaction ends.
 // Parameters: $id, $fromId, $toId, $amount (int > 0), $reason, $actorId, $now (datetime).
 // Columns: transfer (map {id, labels, props}), from (map), to (map), fromBalance (int),
 //   toBalance (int).
 MATCH (source:PointAccount {id: $fromId})
 MATCH (target:PointAccount {id: $toId})
+SET source._lock = true
+REMOVE source._lock
 CREATE (t:Entity:PointTransfer {id: $id})
 SET t.amount = $amount, t.at = $now, t.reason = $reason, t.actorId = $actorId
 CREATE (t)-[:DEBIT]->(source)

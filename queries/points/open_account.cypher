@@ -4,6 +4,10 @@
 //   $actorId, $now (datetime).
 // Columns: id (string), labels (list), props (map), opened (bool).
 MATCH (o:Entity {id: $ownerId})
+// Locked first (a property set and removed), so two openings cannot both find none.
+SET o._lock = true
+REMOVE o._lock
+WITH o
 OPTIONAL MATCH (o)-[:HAS_ACCOUNT]->(existing:PointAccount)
 WITH o, head(collect(existing)) AS existing
 CALL (o, existing) {
