@@ -194,3 +194,86 @@ async def test_a_resource_keeps_capacity_for_its_claims(db: Database, scene: Sce
         )
     )["resourceUpdate"]
     assert got == {"resource": {"capacity": 8.0, "status": "WITHDRAWN"}, "errors": []}
+
+
+async def test_a_new_resource_and_a_claim_on_a_project(db: Database, scene: Scene) -> None:
+    made = (
+        await data(
+            db,
+            """mutation($input: ResourceCreateInput!) { resourceCreate(input: $input) {
+                 resource { id title kind capacity days status providers { ... on Person { name } }
+                            place { name } category { name } }
+                 errors { field code } } }""",
+            {
+                "input": {
+                    "title": "周末理发",
+                    "kind": "SERVICE",
+                    "capacity": 16,
+                    "unit": "人次",
+                    "provider": scene.gid("p3"),
+                    "place": scene.gid("c1"),
+                    "category": scene.gid("cat-elder"),
+                    "days": [7, 6, 6],
+                }
+            },
+        )
+    )["resourceCreate"]
+    assert made["errors"] == []
+    resource = made["resource"]
+    assert (resource["title"], resource["kind"], resource["capacity"], resource["days"]) == (
+        "周末理发",
+        "SERVICE",
+        16.0,
+        [6, 7],
+    )
+    assert resource["providers"] == [{"name": "张敏"}]
+    assert (resource["place"], resource["category"]) == (
+        {"name": "御祥园社区"},
+        {"name": "养老服务"},
+    )
+    pid = await new_project(db, scene)
+    claimed = (
+        await data(
+            db,
+            """mutation($input: ClaimCreateInput!) { claimCreate(input: $input) {
+                 claim { kind quantity target { ... on Project { status } } } errors { code } } }""",
+            {
+                "input": {
+                    "target": pid,
+                    "claimant": scene.gid("p3"),
+                    "quantity": 4,
+                    "resource": resource["id"],
+                }
+            },
+        )
+    )["claimCreate"]
+    assert claimed == {
+        "claim": {"kind": "PROJECT", "quantity": 4.0, "target": {"status": "CLAIMED"}},
+        "errors": [],
+    }
+    before = await snapshot(db)
+    bad = (
+        await data(
+            db,
+            """mutation($input: ResourceCreateInput!) { resourceCreate(input: $input) {
+                 resource { id } errors { field code } } }""",
+            {
+                "input": {
+                    "title": "场地",
+                    "kind": "VENUE",
+                    "capacity": -1,
+                    "provider": scene.gid("c1"),
+                    "days": [8],
+                    "availableFrom": "2024-05-01",
+                    "availableTo": "2024-04-01",
+                }
+            },
+        )
+    )["resourceCreate"]
+    assert codes(bad) == [
+        ("input.capacity", "OUT_OF_RANGE"),
+        ("input.availableTo", "INVALID"),
+        ("input.days[0]", "OUT_OF_RANGE"),
+        ("input.provider", "WRONG_ID_TYPE"),
+    ]
+    assert await snapshot(db) == before
