@@ -1,5 +1,5 @@
 """Places (地点): the governance tree district > street > community > grid > ..., each a type
-named as its label, all implementing the `Place` interface.
+named as its label, all implementing the `Place` interface (schema/places/place.py).
 
 Relationships resolve through the per-request DataLoaders (schema/core/relay.py helpers),
 so a nested list costs one round trip per level, whatever the number of items.
@@ -7,30 +7,16 @@ so a nested list costs one round trip per level, whatever the number of items.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from graph.nodes import Hop, NodeFilter
+from graph.nodes import NodeFilter
 from schema.core.connection import After, Before, Connection, First, Last
 from schema.core.context import Info
-from schema.core.relay import Node, entity, one, personal, related
-from schema.lists.filters import (
-    AgreementFilter,
-    ListOrder,
-    NeedFilter,
-    ProjectFilter,
-    ResourceFilter,
-    TaskFilter,
-    agreement_filter,
-    list_order,
-    need_filter,
-    project_filter,
-    resource_filter,
-    task_filter,
-)
-from schema.people.enums import GRID_ROLES, RoleKind
+from schema.core.relay import entity, personal, related
+from schema.lists.filters import AgreementFilter, ListOrder, agreement_filter, list_order
+from schema.people.enums import GRID_ROLES
 from schema.places.enums import (
     CommunityKind,
     DistrictKind,
@@ -40,249 +26,25 @@ from schema.places.enums import (
     StreetKind,
 )
 from schema.places.filters import PlaceFilter, PlaceOrder, place_filter, place_order
+from schema.places.place import (
+    AGREEMENTS_WITH,
+    CHILDREN,
+    MANAGED_BY,
+    OVERLAYS,
+    REPORTED_TO,
+    RESIDENTS,
+    ROLES_HERE,
+    Lazy,
+    Place,
+)
 
 if TYPE_CHECKING:
-    from schema.lists.types import Agreement, Need, Project, Resource, Task
-    from schema.organisations.types import Organisation, PropertyCompany
+    from schema.lists.types import Agreement
+    from schema.organisations.types import PropertyCompany
     from schema.people.roles import DualReport, PlaceRole
     from schema.people.types import Person
 
-PARENT = Hop(("PART_OF",), "out")
-CHILDREN = Hop(("PART_OF",), "in")
-GOVERNED_BY = Hop(("GOVERNS",), "in")
-HOSTS = Hop(("LOCATED_IN",), "in")
-ROLES_HERE = Hop(("HOLDS_ROLE",), "in")
-CONCERNED_BY = Hop(("CONCERNS",), "in")
-RAISED = Hop(("RAISED",), "out")
-OVERLAID_BY = Hop(("OVERLAYS",), "in")
-OVERLAYS = Hop(("OVERLAYS",), "out")
-AGREEMENTS_WITH = Hop(("WITH",), "in")
-REPORTED_TO = Hop(("REPORTS_TO",), "in")
-MANAGED_BY = Hop(("MANAGES",), "in")
-RESIDENTS = Hop(("LIVES_IN",), "in")
-
-ORGANISATION_LABELS = (
-    "PartyOrganisation",
-    "MemberUnit",
-    "Department",
-    "PropertyCompany",
-    "OwnersCommittee",
-    "ResidentsCommittee",
-    "VolunteerTeam",
-    "MediationCentre",
-    "LegalOffice",
-)
-Lazy = strawberry.lazy
-
-
-@strawberry.interface(
-    description="A place in the governance tree (district, street, community, grid, "
-    "compound, building, household ...). 地点"
-)
-class Place(Node):
-    name: str = strawberry.field(description="Name. 名称")
-    code: str | None = strawberry.field(description="Administrative code. 行政区划代码")
-    lat: float | None = strawberry.field(description="Latitude. 纬度")
-    lon: float | None = strawberry.field(description="Longitude. 经度")
-    population: int | None = strawberry.field(description="Population. 人口")
-    invented: bool | None = strawberry.field(
-        description="True where the seed articles give no such detail. 虚构"
-    )
-
-    @strawberry.field(description="The place this one is part of. 上级地点")
-    async def parent(self, info: Info) -> Place | None:
-        return await one(info, self.external_id, PARENT, Place)
-
-    @strawberry.field(description="Places directly inside this one. 下级地点")
-    async def children(
-        self,
-        info: Info,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
-        filter: PlaceFilter | None = None,
-        order_by: PlaceOrder | None = None,
-    ) -> Connection[Place]:
-        flt, order = place_filter(filter), place_order(order_by)
-        return await related(
-            info, self.external_id, CHILDREN, first, after, last, before, flt, order
-        )
-
-    @strawberry.field(
-        description="Organisations responsible for this place (community party committee, "
-        "residents' committee, grid branch ...). 负责组织"
-    )
-    async def governed_by(
-        self,
-        info: Info,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
-    ) -> Connection[Annotated[Organisation, Lazy("schema.organisations.types")]]:
-        return await related(info, self.external_id, GOVERNED_BY, first, after, last, before)
-
-    @strawberry.field(description="Organisations located here. 驻地组织")
-    async def organisations(
-        self,
-        info: Info,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
-    ) -> Connection[Annotated[Organisation, Lazy("schema.organisations.types")]]:
-        flt = NodeFilter(labels=ORGANISATION_LABELS)
-        return await related(info, self.external_id, HOSTS, first, after, last, before, flt)
-
-    @strawberry.field(description="People holding roles at this place. 在此任职的人员")
-    async def roles(
-        self,
-        info: Info,
-        roles: Annotated[
-            list[RoleKind] | None,
-            strawberry.argument(description="Only these roles. 角色"),
-        ] = None,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
-    ) -> Connection[Annotated[PlaceRole, Lazy("schema.people.roles")]]:
-        from schema.people.roles import PlaceRole, role_filter
-
-        return await related(
-            info,
-            self.external_id,
-            ROLES_HERE,
-            first,
-            after,
-            last,
-            before,
-            role_filter(roles),
-            make=lambda row: PlaceRole.of(row, self),
-        )
-
-    @strawberry.field(description="Needs concerning this place itself. 本地需求")
-    async def needs(
-        self,
-        info: Info,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
-        filter: NeedFilter | None = None,
-        order_by: ListOrder | None = None,
-    ) -> Connection[Annotated[Need, Lazy("schema.lists.types")]]:
-        flt = replace(need_filter(filter), labels=("Need",))
-        return await related(
-            info,
-            self.external_id,
-            CONCERNED_BY,
-            first,
-            after,
-            last,
-            before,
-            flt,
-            list_order(order_by),
-        )
-
-    @strawberry.field(description="Projects concerning this place itself. 本地项目")
-    async def projects(
-        self,
-        info: Info,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
-        filter: ProjectFilter | None = None,
-        order_by: ListOrder | None = None,
-    ) -> Connection[Annotated[Project, Lazy("schema.lists.types")]]:
-        flt = replace(project_filter(filter), labels=("Project",))
-        return await related(
-            info,
-            self.external_id,
-            CONCERNED_BY,
-            first,
-            after,
-            last,
-            before,
-            flt,
-            list_order(order_by),
-        )
-
-    @strawberry.field(description="Tasks concerning this place itself. 本地任务")
-    async def tasks(
-        self,
-        info: Info,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
-        filter: TaskFilter | None = None,
-        order_by: ListOrder | None = None,
-    ) -> Connection[Annotated[Task, Lazy("schema.lists.types")]]:
-        flt = replace(task_filter(filter), labels=("Task",))
-        return await related(
-            info,
-            self.external_id,
-            CONCERNED_BY,
-            first,
-            after,
-            last,
-            before,
-            flt,
-            list_order(order_by),
-        )
-
-    @strawberry.field(description="Resources located at this place. 本地资源")
-    async def resources(
-        self,
-        info: Info,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
-        filter: ResourceFilter | None = None,
-        order_by: ListOrder | None = None,
-    ) -> Connection[Annotated[Resource, Lazy("schema.lists.types")]]:
-        flt = replace(resource_filter(filter), labels=("Resource",))
-        return await related(
-            info, self.external_id, HOSTS, first, after, last, before, flt, list_order(order_by)
-        )
-
-    @strawberry.field(description="Needs this place raised itself. 本地提出的需求")
-    async def raised_needs(
-        self,
-        info: Info,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
-        filter: NeedFilter | None = None,
-        order_by: ListOrder | None = None,
-    ) -> Connection[Annotated[Need, Lazy("schema.lists.types")]]:
-        return await related(
-            info,
-            self.external_id,
-            RAISED,
-            first,
-            after,
-            last,
-            before,
-            need_filter(filter),
-            list_order(order_by),
-        )
-
-    @strawberry.field(description="Functional grids laid over this place. 覆盖本地的功能网格")
-    async def overlaid_by(
-        self,
-        info: Info,
-        first: First = None,
-        after: After = None,
-        last: Last = None,
-        before: Before = None,
-    ) -> Connection[FunctionalGrid]:
-        return await related(info, self.external_id, OVERLAID_BY, first, after, last, before)
+__all__ = ["Place"]
 
 
 async def _children(
