@@ -96,6 +96,7 @@ class NodeFilter:
     dates: tuple[DateRange, ...] = ()
     under_id: str | None = None
     rel_equals: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+    current_only: bool = False  # relationships whose `until` date has not passed (roles)
 
     def __post_init__(self) -> None:
         for label in self.labels or ():
@@ -165,6 +166,7 @@ def _filter_params(flt: NodeFilter, scopes: list[str] | None) -> dict[str, Any]:
         "dates": [{"prop": d.prop, "from": d.start, "to": d.end} for d in flt.dates],
         "placeSets": place_sets(flt.under_id, scopes),
         "relEquals": [{"prop": p, "values": list(v)} for p, v in flt.rel_equals],
+        "currentOnly": flt.current_only,
     }
 
 

@@ -2,7 +2,8 @@
 // One round trip for the whole batch (a DataLoader's keys); each parent gets its own page,
 // ordered and windowed by keyset cursors exactly like nodes/list_nodes.
 // Parameters: $parents (list of parent external ids), $types (relationship types from
-//   loaders/model.py), $relEquals (list of {prop, values} on the relationship), and the
+//   loaders/model.py), $relEquals (list of {prop, values} on the relationship),
+//   $currentOnly (true: only relationships whose `until` date has not passed), and the
 //   filter, order and window parameters of nodes/list_nodes except $family and $lucene.
 // Columns: parent (string), total (int), beforeWindow (int), afterWindow (int), inWindow (int),
 //   page (list of {id, labels, props, rel, key, tie}), in the read order.
@@ -11,6 +12,7 @@ MATCH (p:Entity {id: parent})
 CALL (p) {
   MATCH (p)-[r:$any($types)]->(n)
   WHERE all(f IN $relEquals WHERE r[f.prop] IN f.values)
+  AND (NOT $currentOnly OR r.until IS NULL OR r.until >= date())
   AND ($labels IS NULL OR any(l IN labels(n) WHERE l IN $labels))
   AND ($contains IS NULL OR toLower(coalesce(n.name, n.title, '')) CONTAINS $contains)
   AND all(f IN $equals WHERE n[f.prop] IN f.values)

@@ -26,6 +26,11 @@ class Context:
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:
+        self.renew_loaders()
+
+    def renew_loaders(self) -> None:
+        """Fresh, empty loaders. A WebSocket connection keeps one context for all its
+        operations, so subscriptions renew them per operation to read current data."""
         self.loaders = build_loaders(self.db, self.viewer.place_scopes())
 
 

@@ -19,6 +19,7 @@ from schema.lists.filters import (
     resource_filter,
 )
 from schema.people.enums import RoleKind
+from schema.people.roles import CURRENT
 
 if TYPE_CHECKING:
     from schema.lists.types import Agreement, Claim, Need, Resource, Task
@@ -136,6 +137,7 @@ class Organisation(Node):
         roles: Annotated[
             list[RoleKind] | None, strawberry.argument(description="Only these roles. 角色")
         ] = None,
+        current: Annotated[bool, strawberry.argument(description=CURRENT)] = True,
         first: First = None,
         after: After = None,
         last: Last = None,
@@ -151,7 +153,7 @@ class Organisation(Node):
             after,
             last,
             before,
-            role_filter(roles),
+            role_filter(roles, current),
             make=lambda row: OrganisationRole.of(row, self),
         )
 

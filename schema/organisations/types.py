@@ -19,14 +19,14 @@ from schema.organisations.enums import (
     ResidentsCommitteeKind,
 )
 from schema.organisations.organisation import (
-    LISTS,
-    ROLES,
     BELONGS_TO,
     HANDLES,
     LEADS,
+    LISTS,
     MANAGES,
     PARTY_ORGANISATIONS,
     REPORTS_TO,
+    ROLES,
     SEATS_HELD,
     SEATS_HELD_HERE,
     UNDER,

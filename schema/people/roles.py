@@ -26,10 +26,12 @@ if TYPE_CHECKING:
 Lazy = strawberry.lazy
 
 
-def role_filter(roles: list[RoleKind] | None) -> NodeFilter:
-    if not roles:
-        return NodeFilter()
-    return NodeFilter(rel_equals=(("role", tuple(r.value for r in roles)),))
+CURRENT = "Only roles not ended (no until date, or one not yet passed); true by default. 仅现任"
+
+
+def role_filter(roles: list[RoleKind] | None, current: bool = True) -> NodeFilter:
+    kinds = (("role", tuple(r.value for r in roles)),) if roles else ()
+    return NodeFilter(rel_equals=kinds, current_only=current)
 
 
 def _role_facts(rel: Mapping[str, Any] | None) -> dict[str, Any]:

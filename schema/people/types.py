@@ -21,7 +21,15 @@ from schema.lists.filters import (
     resource_filter,
 )
 from schema.people.enums import Gender, RoleKind
-from schema.people.roles import DualReport, Membership, Role, Seat, role_filter, role_of_person
+from schema.people.roles import (
+    CURRENT,
+    DualReport,
+    Membership,
+    Role,
+    Seat,
+    role_filter,
+    role_of_person,
+)
 
 if TYPE_CHECKING:
     from schema.lists.types import Claim, Need, Resource, Task
@@ -86,6 +94,7 @@ class Person(Node):
         roles: Annotated[
             list[RoleKind] | None, strawberry.argument(description="Only these roles. 角色")
         ] = None,
+        current: Annotated[bool, strawberry.argument(description=CURRENT)] = True,
         first: First = None,
         after: After = None,
         last: Last = None,
@@ -99,7 +108,7 @@ class Person(Node):
             after,
             last,
             before,
-            role_filter(roles),
+            role_filter(roles, current),
             make=lambda row: role_of_person(row, self),
         )
 

@@ -28,6 +28,7 @@ from schema.lists.filters import (
     task_filter,
 )
 from schema.people.enums import RoleKind
+from schema.people.roles import CURRENT
 from schema.places.filters import PlaceFilter, PlaceOrder, place_filter, place_order
 
 if TYPE_CHECKING:
@@ -132,6 +133,7 @@ class Place(Node):
             list[RoleKind] | None,
             strawberry.argument(description="Only these roles. 角色"),
         ] = None,
+        current: Annotated[bool, strawberry.argument(description=CURRENT)] = True,
         first: First = None,
         after: After = None,
         last: Last = None,
@@ -147,7 +149,7 @@ class Place(Node):
             after,
             last,
             before,
-            role_filter(roles),
+            role_filter(roles, current),
             make=lambda row: PlaceRole.of(row, self),
         )
 

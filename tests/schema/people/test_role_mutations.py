@@ -130,3 +130,22 @@ async def test_signing_up_twice_is_refused_whole(db: Database, scene: Scene) -> 
         "volunteerSignUp"
     ]
     assert codes(nameless) == [("input.name", "REQUIRED")]
+
+
+async def test_an_ended_role_leaves_the_current_lists(db: Database, scene: Scene) -> None:
+    role = {"person": scene.gid("p1"), "at": scene.gid("g1"), "role": "GRID_WORKER"}
+    assert (await data(db, END, {"input": {**role, "until": "2024-12-31"}}))["roleEnd"][
+        "errors"
+    ] == []
+    got = await data(
+        db,
+        """query($id: ID!) { node(id: $id) { ... on Grid {
+             workers { nodes { person { name } } }
+             all: roles(current: false) { nodes { role until person { name } } } } } }""",
+        {"id": scene.gid("g1")},
+    )
+    assert got["node"]["workers"]["nodes"] == [{"person": {"name": "李强"}}]
+    assert got["node"]["all"]["nodes"] == [
+        {"role": "GRID_LEADER", "until": None, "person": {"name": "李强"}},
+        {"role": "GRID_WORKER", "until": "2024-12-31", "person": {"name": "王芳"}},
+    ]
