@@ -28,3 +28,12 @@ def _analyze(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 EXTENSIONS.append(_analyze)
+
+
+def _generate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from loaders.generate.cli import register
+
+    register(sub)
+
+
+EXTENSIONS.append(_generate)
