@@ -1,8 +1,16 @@
 """Reading entities generically: by id, as pages of a family, as pages across a relationship.
 
-Every read here takes the viewer's place scopes (docs/ARCHITECTURE.md) and the optional
-"anywhere under this place" filter, both as place sets: a node is kept when it sits under
-some place of every set. Where a node sits:
+Every read takes the viewer's `Access` (docs/SECURITY.md) and the optional "anywhere under
+this place" filter, both turned into `$access`: a list of clauses, each a list of grants;
+a node is kept when every clause holds a grant that reaches it. A grant reaches:
+
+- `places`: what sits under one of the places (with `openNeedsOnly`: open needs only);
+- `orgs`: the organisations themselves, their members and the claims they made;
+- `actingOrgs` (writes on an organisation's behalf): the organisations, the claims they made
+  and resources they offer, and needs in the places they govern, sit in or report to;
+- `self`: the person themselves, and the claims they made and resources they offer.
+
+Where a node sits:
 
 - a place: itself (and so under each of its ancestors);
 - an organisation: the places it GOVERNS or is LOCATED_IN;
@@ -142,13 +150,45 @@ def row_of(r: Mapping[str, Any]) -> NodeRow:
     )
 
 
-def place_sets(under_id: str | None, scopes: list[str] | None) -> list[list[str]]:
-    sets: list[list[str]] = []
+@dataclass(frozen=True)
+class Access:
+    """What a viewer reaches. `places` None: everywhere (nothing else matters then)."""
+
+    places: tuple[str, ...] | None = None
+    open_needs_in: tuple[str, ...] = ()
+    orgs: tuple[str, ...] = ()
+    acting_orgs: tuple[str, ...] = ()
+    self_id: str | None = None
+
+    def grants(self) -> list[dict[str, Any]] | None:
+        """The grants of one clause; None when the viewer reaches everything."""
+        if self.places is None:
+            return None
+        out: list[dict[str, Any]] = []
+        if self.places:
+            out.append({"places": list(self.places)})
+        if self.open_needs_in:
+            out.append({"places": list(self.open_needs_in), "openNeedsOnly": True})
+        if self.orgs:
+            out.append({"orgs": list(self.orgs)})
+        if self.acting_orgs:
+            out.append({"actingOrgs": list(self.acting_orgs)})
+        if self.self_id:
+            out.append({"self": self.self_id})
+        return out
+
+
+EVERYWHERE = Access()
+
+
+def access_clauses(under_id: str | None, access: Access) -> list[list[dict[str, Any]]]:
+    clauses: list[list[dict[str, Any]]] = []
     if under_id is not None:
-        sets.append([under_id])
-    if scopes is not None:
-        sets.append(list(scopes))
-    return sets
+        clauses.append([{"places": [under_id]}])
+    grants = access.grants()
+    if grants is not None:
+        clauses.append(grants)
+    return clauses
 
 
 def lucene_phrase(text: str) -> str:
@@ -157,14 +197,14 @@ def lucene_phrase(text: str) -> str:
     return f'"{escaped}"'
 
 
-def _filter_params(flt: NodeFilter, scopes: list[str] | None) -> dict[str, Any]:
+def _filter_params(flt: NodeFilter, access: Access) -> dict[str, Any]:
     return {
         "labels": list(flt.labels) if flt.labels else None,
         "equals": [{"prop": p, "values": list(v)} for p, v in flt.equals],
         "includes": [{"prop": p, "values": list(v)} for p, v in flt.includes],
         "categoryId": flt.category_id,
         "dates": [{"prop": d.prop, "from": d.start, "to": d.end} for d in flt.dates],
-        "placeSets": place_sets(flt.under_id, scopes),
+        "access": access_clauses(flt.under_id, access),
         "relEquals": [{"prop": p, "values": list(v)} for p, v in flt.rel_equals],
         "currentOnly": flt.current_only,
     }
@@ -201,14 +241,12 @@ def _page_of(r: Mapping[str, Any], window: Window) -> Page:
     )
 
 
-async def get_nodes(
-    db: Database, ids: Sequence[str], scopes: list[str] | None
-) -> dict[str, NodeRow]:
-    """The nodes with these external ids that the scopes allow, by id (missing ones absent)."""
+async def get_nodes(db: Database, ids: Sequence[str], access: Access) -> dict[str, NodeRow]:
+    """The nodes with these external ids that the access reaches, by id (missing ones absent)."""
     if not ids:
         return {}
     rows = await db.read(
-        "nodes/get_nodes", {"ids": list(ids), "placeSets": place_sets(None, scopes)}
+        "nodes/get_nodes", {"ids": list(ids), "access": access_clauses(None, access)}
     )
     return {str(r["id"]): row_of(r) for r in rows}
 
@@ -219,7 +257,7 @@ async def list_nodes(
     flt: NodeFilter,
     order: Order,
     window: Window,
-    scopes: list[str] | None,
+    access: Access,
 ) -> Page:
     """One page of a family (a root connection). Text of two characters or more goes
     through the CJK full-text index (as a phrase); one character through CONTAINS."""
@@ -230,7 +268,7 @@ async def list_nodes(
         "family": family,
         "lucene": lucene_phrase(text) if len(text) >= 2 else None,
         "contains": text.lower() if len(text) == 1 else None,
-        **_filter_params(flt, scopes),
+        **_filter_params(flt, access),
         **_window_params(order, window),
     }
     rows = await db.read("nodes/list_nodes", params)
@@ -244,7 +282,7 @@ async def related_pages(
     flt: NodeFilter,
     order: Order,
     window: Window,
-    scopes: list[str] | None,
+    access: Access,
 ) -> dict[str, Page]:
     """A page per parent across one relationship step, all parents in one round trip."""
     if not parent_ids:
@@ -254,7 +292,7 @@ async def related_pages(
         "parents": list(parent_ids),
         "types": list(hop.types),
         "contains": text.lower() or None,
-        **_filter_params(flt, scopes),
+        **_filter_params(flt, access),
         **_window_params(order, window),
     }
     rows = await db.read(f"nodes/list_related_{hop.direction}", params)
@@ -266,7 +304,7 @@ async def neighbours(
     hop: Hop,
     parent_ids: Sequence[str],
     labels: tuple[str, ...] | None,
-    scopes: list[str] | None,
+    access: Access,
 ) -> dict[str, list[NodeRow]]:
     """The few nodes one step away from each parent (a parent place, a category), unpaged."""
     out: dict[str, list[NodeRow]] = {pid: [] for pid in parent_ids}
@@ -278,7 +316,7 @@ async def neighbours(
             "parents": list(parent_ids),
             "types": list(hop.types),
             "labels": list(labels) if labels else None,
-            "placeSets": place_sets(None, scopes),
+            "access": access_clauses(None, access),
         },
     )
     for r in rows:
@@ -291,7 +329,7 @@ async def search_names(
     text: str,
     labels: tuple[str, ...] | None,
     limit: int,
-    scopes: list[str] | None,
+    access: Access,
 ) -> list[tuple[NodeRow, float]]:
     """Entities by name or title, best first: full-text phrase for two characters or more,
     CONTAINS through the TEXT indexes for one (the CJK analyzer indexes pairs only)."""
@@ -300,7 +338,7 @@ async def search_names(
         return []
     common = {
         "labels": list(labels) if labels else None,
-        "placeSets": place_sets(None, scopes),
+        "access": access_clauses(None, access),
         "limit": limit,
     }
     if len(text) >= 2:
@@ -324,12 +362,12 @@ class RefState:
     field: str
     id: str
     exists: bool
-    found: bool  # exists, of a kind asked, and in the scopes
+    found: bool  # exists, of a kind asked, and reached by the access
     props: Mapping[str, Any] | None
 
 
 async def check_refs(
-    tx: AsyncManagedTransaction, refs: Sequence[Ref], scopes: list[str] | None
+    tx: AsyncManagedTransaction, refs: Sequence[Ref], access: Access
 ) -> list[RefState]:
     """Inside a write transaction: which of the named entities can the write use?"""
     if not refs:
@@ -339,7 +377,7 @@ async def check_refs(
         "nodes/check_refs",
         {
             "refs": [{"field": r.field, "id": r.id, "labels": list(r.labels)} for r in refs],
-            "placeSets": place_sets(None, scopes),
+            "access": access_clauses(None, access),
         },
     )
     return [

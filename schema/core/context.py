@@ -31,7 +31,7 @@ class Context:
     def renew_loaders(self) -> None:
         """Fresh, empty loaders. A WebSocket connection keeps one context for all its
         operations, so subscriptions renew them per operation to read current data."""
-        self.loaders = build_loaders(self.db, self.viewer.place_scopes())
+        self.loaders = build_loaders(self.db, self.viewer)
 
 
 Info = strawberry.Info[Context, None]

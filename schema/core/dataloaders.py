@@ -2,8 +2,8 @@
 
 Each loader is named for what it returns and what it is keyed by (`XByYLoader`), batches
 its keys into one `UNWIND $ids` statement, and returns results in key order. They are
-built once per request (Context.__post_init__), bound to the viewer's place scopes, so
-a cached answer never crosses viewers.
+built once per request (Context.__post_init__), bound to what the viewer may read
+(schema/core/access.py), so a cached answer never crosses viewers.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from graph import lists, points
 from graph.database import Database
 from graph.nodes import (
     EMPTY_PAGE,
+    EVERYWHERE,
+    Access,
     Hop,
     NodeFilter,
     NodeRow,
@@ -30,6 +32,8 @@ from graph.nodes import (
     neighbours,
     related_pages,
 )
+from schema.core.access import read_access
+from schema.core.viewer import Viewer
 
 
 @dataclass(frozen=True)
@@ -51,9 +55,9 @@ class NeighbourKey:
 
 
 class NodeByIdLoader(DataLoader[str, NodeRow | None]):
-    def __init__(self, db: Database, scopes: list[str] | None) -> None:
+    def __init__(self, db: Database, access: Access) -> None:
         async def load(ids: list[str]) -> list[NodeRow | None]:
-            found = await get_nodes(db, ids, scopes)
+            found = await get_nodes(db, ids, access)
             return [found.get(i) for i in ids]
 
         super().__init__(load_fn=load)
@@ -62,14 +66,14 @@ class NodeByIdLoader(DataLoader[str, NodeRow | None]):
 class PageByParentLoader(DataLoader[PageKey, Page]):
     """Keys asking the same question of different parents share one statement."""
 
-    def __init__(self, db: Database, scopes: list[str] | None) -> None:
+    def __init__(self, db: Database, access: Access) -> None:
         async def load(keys: list[PageKey]) -> list[Page]:
             groups: dict[tuple[Hop, NodeFilter, Order, Window], list[str]] = defaultdict(list)
             for k in keys:
                 groups[(k.hop, k.flt, k.order, k.window)].append(k.parent_id)
             specs = list(groups)
             answers = await asyncio.gather(
-                *(related_pages(db, s[0], groups[s], s[1], s[2], s[3], scopes) for s in specs)
+                *(related_pages(db, s[0], groups[s], s[1], s[2], s[3], access) for s in specs)
             )
             by_spec = dict(zip(specs, answers, strict=True))
             return [
@@ -81,14 +85,14 @@ class PageByParentLoader(DataLoader[PageKey, Page]):
 
 
 class NeighboursByParentLoader(DataLoader[NeighbourKey, list[NodeRow]]):
-    def __init__(self, db: Database, scopes: list[str] | None) -> None:
+    def __init__(self, db: Database, access: Access) -> None:
         async def load(keys: list[NeighbourKey]) -> list[list[NodeRow]]:
             groups: dict[tuple[Hop, tuple[str, ...] | None], list[str]] = defaultdict(list)
             for k in keys:
                 groups[(k.hop, k.labels)].append(k.parent_id)
             specs = list(groups)
             answers = await asyncio.gather(
-                *(neighbours(db, s[0], groups[s], s[1], scopes) for s in specs)
+                *(neighbours(db, s[0], groups[s], s[1], access) for s in specs)
             )
             by_spec = dict(zip(specs, answers, strict=True))
             return [by_spec[(k.hop, k.labels)].get(k.parent_id, []) for k in keys]
@@ -141,12 +145,19 @@ class Loaders:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def build_loaders(db: Database, scopes: Sequence[str] | None) -> Loaders:
-    scope_list = list(scopes) if scopes is not None else None
+def build_loaders(db: Database, viewer: Viewer | Sequence[str] | None) -> Loaders:
+    """Loaders for one request. Given only place scopes (an older call), they read as a
+    coordinator of those places would; prefer the viewer (`Context.renew_loaders()`)."""
+    if isinstance(viewer, Viewer):
+        # By id and along links a viewer also reaches their own profile (root lists do not
+        # list it: schema/core/relay.py family_page).
+        access = read_access(viewer, with_self=True)
+    else:
+        access = EVERYWHERE if viewer is None else Access(places=tuple(viewer))
     return Loaders(
-        node_by_id=NodeByIdLoader(db, scope_list),
-        page_by_parent=PageByParentLoader(db, scope_list),
-        neighbours_by_parent=NeighboursByParentLoader(db, scope_list),
+        node_by_id=NodeByIdLoader(db, access),
+        page_by_parent=PageByParentLoader(db, access),
+        neighbours_by_parent=NeighboursByParentLoader(db, access),
         commitment_by_need=CommitmentByNeedLoader(db),
         commitment_by_resource=CommitmentByResourceLoader(db),
         balance_by_account=BalanceByAccountLoader(db),

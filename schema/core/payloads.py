@@ -17,7 +17,8 @@ from typing import Any, TypeVar
 import strawberry
 from neo4j import AsyncManagedTransaction
 
-from graph.nodes import Ref, check_refs
+from graph.nodes import EVERYWHERE, Access, Ref, check_refs
+from schema.core.access import write_access
 from schema.core.context import Info
 from schema.core.ids import BadId, expect, from_global
 
@@ -150,12 +151,13 @@ async def write_or_errors(
 
 
 async def require(
-    tx: AsyncManagedTransaction, info: Info, refs: list[Ref]
+    tx: AsyncManagedTransaction, info: Info, refs: list[Ref], access: Access | None = None
 ) -> dict[str, Mapping[str, Any]]:
     """Inside the write's transaction: the properties of every entity the input names, by
     field; Rejected (NOT_FOUND for each) when some do not exist, are of another kind, or lie
-    outside the viewer's scope (the same answer for all three: scope hides what exists)."""
-    states = await check_refs(tx, refs, info.context.viewer.place_scopes())
+    outside what the viewer may change (`write_access` unless another access is given; the
+    same answer for all three: scope hides what exists)."""
+    states = await check_refs(tx, refs, access or write_access(info.context.viewer))
     missing = [s for s in states if not s.found]
     if missing:
         raise Rejected(
@@ -173,7 +175,7 @@ async def require(
 
 async def refuse_taken(tx: AsyncManagedTransaction, field: str, external_id: str) -> None:
     """Rejected (DUPLICATE) when an entity already has this external id."""
-    states = await check_refs(tx, [Ref(field, external_id, ())], None)
+    states = await check_refs(tx, [Ref(field, external_id, ())], EVERYWHERE)
     if states and states[0].exists:
         raise Rejected.one(field, ErrorCode.DUPLICATE, f"{field}: {external_id!r} is taken")
 

@@ -21,6 +21,7 @@ from typing import Annotated, Any, Self, TypeVar, cast, get_args, get_origin
 import strawberry
 
 from graph.nodes import Hop, NodeFilter, NodeRow, Order, list_nodes, search_names
+from schema.core.access import read_access
 from schema.core.connection import Connection, connection, window_of
 from schema.core.context import Info
 from schema.core.dataloaders import NeighbourKey, PageKey
@@ -286,8 +287,8 @@ class RelayQueries:
         if not cleaned:
             raise PublicError("`text` is empty")
         labels = tuple(t.value for t in types) if types else None
-        scopes = info.context.viewer.place_scopes()
-        found = await search_names(info.context.db, cleaned, labels, first, scopes)
+        access = read_access(info.context.viewer)
+        found = await search_names(info.context.db, cleaned, labels, first, access)
         return [
             SearchHit(score=score, node=entity_of(row))
             for row, score in found
@@ -317,6 +318,6 @@ async def family_page(
 ) -> Connection[Any]:
     """A root connection: one page of a family of entities (one round trip)."""
     window = window_of(info, first, after, last, before)
-    scopes = info.context.viewer.place_scopes()
-    page = await list_nodes(info.context.db, family, flt, order, window, scopes)
+    access = read_access(info.context.viewer)
+    page = await list_nodes(info.context.db, family, flt, order, window, access)
     return connection(page, entity_of)

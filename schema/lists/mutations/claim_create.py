@@ -16,6 +16,7 @@ from neo4j import AsyncManagedTransaction
 
 from graph import lists
 from graph.nodes import Ref
+from schema.core.access import claim_access
 from schema.core.context import Info
 from schema.core.payloads import (
     ErrorCode,
@@ -128,7 +129,7 @@ async def claim_create(info: Info, input: ClaimCreateInput) -> ClaimPayload:
     }
 
     async def work(tx: AsyncManagedTransaction) -> dict[str, Any]:
-        found = await require(tx, info, refs)
+        found = await require(tx, info, refs, claim_access(info.context.viewer))
         claimed = dict(found["input.target"])
         resource = dict(found["input.resource"]) if resource_id else None
         _check_target(claimed, is_need)

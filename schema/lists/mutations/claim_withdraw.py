@@ -9,6 +9,7 @@ from neo4j import AsyncManagedTransaction
 
 from graph import lists
 from graph.nodes import Ref
+from schema.core.access import claim_access
 from schema.core.context import Info
 from schema.core.payloads import (
     ErrorCode,
@@ -34,7 +35,8 @@ async def claim_withdraw(info: Info, input: ClaimWithdrawInput) -> ClaimPayload:
         return ClaimPayload(claim=None, errors=p.errors)
 
     async def work(tx: AsyncManagedTransaction) -> dict[str, Any]:
-        before = (await require(tx, info, [Ref("input.id", claim_id, ("Claim",))]))["input.id"]
+        refs = [Ref("input.id", claim_id, ("Claim",))]
+        before = (await require(tx, info, refs, claim_access(info.context.viewer)))["input.id"]
         if before.get("status") != "active":
             raise Rejected.one(
                 "input.id",
