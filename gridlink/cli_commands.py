@@ -21,6 +21,15 @@ def _security(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 EXTENSIONS.append(_security)
 
 
+def _loaders(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from loaders.cli import register
+
+    register(sub)
+
+
+EXTENSIONS.append(_loaders)
+
+
 def _analyze(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from graph.network.command import register
 

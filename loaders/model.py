@@ -52,6 +52,9 @@ class RelType:
     sources: tuple[str, ...]  # labels (or super labels) allowed at the start
     targets: tuple[str, ...]
     props: dict[str, Prop] = field(default_factory=dict)
+    # Properties that tell apart several relationships of this type between the same two
+    # nodes (one person holding two roles at one grid); empty: at most one per pair.
+    key: tuple[str, ...] = ()
 
 
 NAME = Prop("string", required=True, doc="name 名称")
@@ -630,6 +633,7 @@ REL_TYPES: tuple[RelType, ...] = (
             "claimed": Prop("boolean", doc="claimed by an in-service member (认领)"),
             **AUDIT,
         },
+        key=("role",),
     ),
     RelType(
         "MANAGES",
