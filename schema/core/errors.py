@@ -198,12 +198,18 @@ class RequestIds:
             )
             await send_with_id({"type": "http.response.body", "body": body})
         finally:
-            access_log.info(
+            code = status[0] if status else 0
+            # Refusals and faults at INFO and above; the ordinary success at DEBUG.
+            level = (
+                logging.WARNING if code >= 500 else logging.INFO if code >= 400 else logging.DEBUG
+            )
+            access_log.log(
+                level,
                 "request %s %s %s -> %s in %.1f ms",
                 request_id,
                 scope.get("method", "WS"),
                 scope.get("path", "-"),
-                status[0] if status else "-",
+                code or "-",
                 (time.monotonic() - started) * 1000,
             )
             current_request_id.reset(token)

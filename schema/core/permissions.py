@@ -27,6 +27,7 @@ from graphql import (
 from starlette.responses import Response
 from strawberry.extensions import SchemaExtension
 from strawberry.permission import BasePermission
+from strawberry.types.graphql import OperationType
 
 from schema.core.viewer import RoleName
 
@@ -129,11 +130,14 @@ def _introspection_only(execution_context: Any) -> bool:
 
 
 class RequireAuthentication(SchemaExtension):
-    """Refuses operations from an anonymous viewer with 401 (the schema itself excepted).
+    """The gate every operation passes: who may run anything, who may run mutations.
 
-    With introspection on, an anonymous client may read the schema, so the playground page
-    can show its documentation before a token is pasted in; everything else needs a
-    credential. With introspection off, nothing at all runs without one.
+    - An anonymous viewer is refused with 401, the schema itself excepted: with
+      introspection on, an anonymous client may read the schema, so the playground page
+      can show its documentation before a token is pasted in. With introspection off,
+      nothing at all runs without a credential.
+    - A viewer whose roles may not write at all (a planner, the public) is refused any
+      mutation with 403, before a resolver runs: no domain's mutation has to remember it.
     """
 
     def __init__(self, allow_introspection: bool) -> None:
@@ -145,6 +149,12 @@ class RequireAuthentication(SchemaExtension):
             response.status_code = 401
             response.headers["WWW-Authenticate"] = "Bearer"
         return GraphQLError(AUTHENTICATE_MESSAGE, extensions={"code": UNAUTHENTICATED})
+
+    def _forbid(self) -> GraphQLError:
+        response = getattr(self.execution_context.context, "response", None)
+        if isinstance(response, Response):
+            response.status_code = 403
+        return GraphQLError(CanWrite.message, extensions={"code": FORBIDDEN})
 
     def _anonymous(self) -> bool:
         viewer = getattr(self.execution_context.context, "viewer", None)
@@ -158,4 +168,11 @@ class RequireAuthentication(SchemaExtension):
     def on_execute(self) -> Iterator[None]:
         if self._anonymous() and not _introspection_only(self.execution_context):
             raise self._refuse()
+        viewer = getattr(self.execution_context.context, "viewer", None)
+        if (
+            self.execution_context.operation_type == OperationType.MUTATION
+            and viewer is not None
+            and not viewer.may_write
+        ):
+            raise self._forbid()
         yield

@@ -17,7 +17,7 @@ from starlette.responses import Response
 from gridlink.config import Settings, from_env
 from schema.core.errors import MaskFaults
 from schema.core.limits import limit_extensions, operation_hash
-from schema.core.viewer import ANONYMOUS, SYSTEM, Viewer
+from schema.core.viewer import ANONYMOUS, SYSTEM, Grant, Viewer
 
 
 @strawberry.type
@@ -46,6 +46,13 @@ class Query:
     @strawberry.field
     def broken(self) -> str:
         raise RuntimeError("MATCH (n:Secret) RETURN n -- internal detail")
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation
+    def touch(self) -> str:
+        return "touched"
 
 
 @dataclass
@@ -78,7 +85,7 @@ async def run(
     extensions: dict[str, Any] | None = None,
 ) -> tuple[Any, Response]:
     schema = strawberry.Schema(
-        query=Query, extensions=[MaskFaults, *limit_extensions(s or settings())]
+        query=Query, mutation=Mutation, extensions=[MaskFaults, *limit_extensions(s or settings())]
     )
     response = Response()
     result = await schema.execute(
@@ -192,6 +199,18 @@ async def test_anonymous_callers_get_401_except_for_the_schema() -> None:
         "{ __schema { queryType { name } } }", settings(introspection=False), viewer=ANONYMOUS
     )
     assert response.status_code == 401
+
+
+async def test_roles_that_read_only_are_refused_every_mutation_with_403() -> None:
+    planner = Viewer("u-plan", (Grant("planner", None),))
+    result, response = await run("mutation { touch }", viewer=planner)
+    assert response.status_code == 403 and result.data is None
+    assert result.errors[0].extensions == {"code": "FORBIDDEN"}
+    result, _ = await run("{ items(first: 1) { name } }", viewer=planner)  # reading is fine
+    assert result.errors is None
+    worker = Viewer("p-wang", (Grant("grid_worker", "g-1"),))
+    result, response = await run("mutation { touch }", viewer=worker)
+    assert result.data == {"touch": "touched"} and response.status_code != 403
 
 
 async def test_faults_are_masked_with_the_request_id() -> None:
