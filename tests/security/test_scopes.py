@@ -4,10 +4,6 @@ The scene is tests/security/scenes.py: one street with two communities, a grid i
 Each table row is an operation and, per role, the answer it must get, worked out by hand
 from the roles table of docs/SECURITY.md. `None` means absent (not found, or left out of a
 list); "401"/"403" mean the whole request is refused.
-
-Cells marked `GAP` are what docs/SECURITY.md promises and the domain queries do not yet do
-(secretaries reaching their organisation, volunteers their own profile and open needs);
-they run as expected failures and say so in the report.
 """
 
 from __future__ import annotations
@@ -33,7 +29,11 @@ ROLES: dict[str, Who] = {
     "volunteer in c-1": ("volunteer", "c-1", "p-vol"),
     "anonymous": None,
 }
-GAP = "GAP"
+
+
+def cell(*args: Any) -> Any:
+    """One table cell as a test case (name, ..., who, expected), named "name / who"."""
+    return pytest.param(*args, id=f"{args[0]} / {args[-2]}")
 
 
 def gid(type_name: str, external: str) -> str:
@@ -87,7 +87,7 @@ READS: list[tuple[str, str, dict[str, Any] | None, Any, dict[str, Any]]] = [
             "coordinator of the street": WANG_FULL,
             "coordinator of the other community": None,
             "grid worker of g-1": WANG_FULL,
-            "secretary of po-1": GAP,  # his organisation's member: shown, unmasked
+            "secretary of po-1": WANG_FULL,  # his organisation's member: unmasked
             "planner": WANG_MASKED,
             "volunteer in c-1": None,
             "anonymous": "401",
@@ -121,7 +121,7 @@ READS: list[tuple[str, str, dict[str, Any] | None, Any, dict[str, Any]]] = [
             "grid worker of g-1": {"name": "赵丽"},  # she lives in g-1
             "secretary of po-1": None,
             "planner": {"name": "赵丽"},
-            "volunteer in c-1": GAP,  # her own profile
+            "volunteer in c-1": {"name": "赵丽"},  # her own profile
             "anonymous": "401",
         },
     ),
@@ -137,7 +137,7 @@ READS: list[tuple[str, str, dict[str, Any] | None, Any, dict[str, Any]]] = [
             "grid worker of g-1": ["n-1", "n-3"],
             "secretary of po-1": [],
             "planner": ["n-1", "n-2", "n-3"],
-            "volunteer in c-1": GAP,  # ["n-1"]: open needs near her, not the met n-3
+            "volunteer in c-1": ["n-1"],  # open needs near her, not the met n-3
             "anonymous": "401",
         },
     ),
@@ -152,7 +152,7 @@ READS: list[tuple[str, str, dict[str, Any] | None, Any, dict[str, Any]]] = [
             "coordinator of the other community": ["p-2"],
             # p-1 and p-vol live in g-1, p-w holds her role there; p-sec sits in c-1 only
             "grid worker of g-1": ["p-1", "p-vol", "p-w"],
-            "secretary of po-1": GAP,  # ["p-1", "p-sec"]: his organisation's members
+            "secretary of po-1": ["p-1", "p-sec"],  # his organisation's members
             "planner": ["p-1", "p-2", "p-sec", "p-vol", "p-w"],
             "volunteer in c-1": [],
             "anonymous": "401",
@@ -184,7 +184,7 @@ READS: list[tuple[str, str, dict[str, Any] | None, Any, dict[str, Any]]] = [
             "coordinator of the street": [gid("Person", "p-1")],
             "coordinator of the other community": [],
             "grid worker of g-1": [gid("Person", "p-1")],
-            "secretary of po-1": GAP,  # [p-1], a member of his organisation
+            "secretary of po-1": [gid("Person", "p-1")],  # a member of his organisation
             "planner": [gid("Person", "p-1")],
             "volunteer in c-1": [],
             "anonymous": "401",
@@ -193,18 +193,7 @@ READS: list[tuple[str, str, dict[str, Any] | None, Any, dict[str, Any]]] = [
 ]
 
 READ_CASES = [
-    pytest.param(
-        name,
-        query,
-        variables,
-        pick,
-        who,
-        expected,
-        id=f"{name} / {who}",
-        marks=[pytest.mark.xfail(reason="role not yet served by the domain queries")]
-        if expected == GAP
-        else [],
-    )
+    cell(name, query, variables, pick, who, expected)
     for name, query, variables, pick, table in READS
     for who, expected in table.items()
 ]
@@ -221,7 +210,6 @@ def test_reads_show_each_role_exactly_its_scope(
         return
     body = response.json()
     assert response.status_code == 200 and "errors" not in body, body
-    assert expected != GAP
     assert pick(body["data"]) == expected
 
 
@@ -338,7 +326,7 @@ WRITES: list[tuple[str, str, Any, str, dict[str, str]]] = [
             "coordinator of the street": OK,
             "coordinator of the other community": REFUSED,
             "grid worker of g-1": REFUSED,  # po-1 governs c-1, above her grid
-            "secretary of po-1": GAP,  # his organisation's claim
+            "secretary of po-1": OK,  # his organisation's claim
             "planner": "403",
             "volunteer in c-1": REFUSED,
             "anonymous": "401",
@@ -356,25 +344,14 @@ WRITES: list[tuple[str, str, Any, str, dict[str, str]]] = [
             "grid worker of g-1": OK,
             "secretary of po-1": REFUSED,
             "planner": "403",
-            "volunteer in c-1": GAP,  # her own claim
+            "volunteer in c-1": OK,  # her own claim
             "anonymous": "401",
         },
     ),
 ]
 
 WRITE_CASES = [
-    pytest.param(
-        name,
-        mutation,
-        make,
-        field,
-        who,
-        expected,
-        id=f"{name} / {who}",
-        marks=[pytest.mark.xfail(reason="role not yet served by the domain mutations")]
-        if expected == GAP
-        else [],
-    )
+    cell(name, mutation, make, field, who, expected)
     for name, mutation, make, field, table in WRITES
     for who, expected in table.items()
 ]
@@ -408,7 +385,6 @@ def test_writes_land_only_within_scope_and_record_the_token_actor(
         assert after == before
         return
     body = response.json()
-    assert expected != GAP
     if expected == REFUSED and "errors" in body:
         # The role may never make this change: a field permission refused it (FORBIDDEN).
         assert body["data"] is None or body["data"][field] is None, body
