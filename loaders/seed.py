@@ -1,19 +1,18 @@
 """The seed dataset, loaded by `gridlink serve` into an empty graph.
 
-Until the full dataset lands (issue 3) this is a minimal graph: one district from seed 001
-with a street, two communities and a grid.
+The dataset lives in loaders/data/seed/ in the import format (docs/SEED.md says what it
+holds and which article each fact comes from). It goes in through the same loader as
+anyone's data, so it is validated the same way and a bad edit to it fails loudly.
 """
 
 from __future__ import annotations
 
-from graph.database import Database
+from pathlib import Path
 
-MINIMAL_PLACES = [
-    ("District", "d-shuangluan", "承德市双滦区", "district", None),
-    ("Street", "s-shuangta", "双塔山街道", "street", "d-shuangluan"),
-    ("Community", "c-yuxiangyuan", "御祥园社区", "community", "s-shuangta"),
-    ("Community", "c-shuangan", "双安社区", "community", "s-shuangta"),
-]
+from graph.database import Database
+from loaders.load import load_directory
+
+SEED_DIR = Path(__file__).resolve().parent / "data" / "seed"
 
 
 async def graph_is_empty(db: Database) -> bool:
@@ -22,21 +21,9 @@ async def graph_is_empty(db: Database) -> bool:
 
 
 async def load_seed_if_empty(db: Database) -> bool:
+    """Load the seed dataset when the graph has no :Entity; True when it was loaded."""
     if not await graph_is_empty(db):
         return False
-    for label, id_, name, kind, _parent in MINIMAL_PLACES:
-        await db.write(
-            "load/merge_nodes",
-            {
-                "labels": ["Place", label],
-                "rows": [{"id": id_, "props": {"name": name, "kind": kind}}],
-            },
-        )
-    await db.write(
-        "load/merge_relationships",
-        {
-            "type": "PART_OF",
-            "rows": [{"from": c, "to": p, "props": {}} for _, c, _, _, p in MINIMAL_PLACES if p],
-        },
-    )
+    report = await load_directory(db, SEED_DIR)
+    report.raise_for_problems()
     return True
