@@ -12,12 +12,17 @@ WHERE $scopes IS NULL OR EXISTS { (p)-[:PART_OF*0..]->(sc:Place) WHERE sc.id IN 
 WITH c, COLLECT { MATCH path = (p)-[:PART_OF*0..]->(a:Place) RETURN a ORDER BY length(path) } AS up
 WITH c, [head([a IN up WHERE a:Grid]), head([a IN up WHERE a:Community]),
          head([a IN up WHERE a:Street])] AS rings
-MATCH (c)-[:IN_CATEGORY]->(:Category)<-[:IN_CATEGORY]-(o:Case)
+// Down from the widest ring: a street holds a few hundred places, while a case category
+// can hold most cases of the city.
+WITH c, rings, last([r IN rings WHERE r IS NOT NULL]) AS root,
+     [(c)-[:IN_CATEGORY]->(k:Category) | k] AS categories
+MATCH (root)<-[:PART_OF*0..]-(op:Place)<-[:AT]-(o:Case)
 WHERE o.status = 'closed' AND o <> c
-MATCH (o)-[:AT]->(op:Place)
+  // Compared from the cases' side: a category's own list of cases is the city's longest.
+  AND any(k IN [(o)-[:IN_CATEGORY]->(k:Category) | k] WHERE k IN categories)
 WITH c, rings, o, op, COLLECT { MATCH (op)-[:PART_OF*0..]->(a:Place) RETURN a } AS oup
 WITH c, rings, o, op, oup, [i IN range(0, 2) WHERE rings[i] IS NOT NULL AND rings[i] IN oup] AS shared
-WHERE size(shared) > 0 AND ($scopes IS NULL OR any(a IN oup WHERE a.id IN $scopes))
+WHERE $scopes IS NULL OR any(a IN oup WHERE a.id IN $scopes)
 WITH DISTINCT rings, o, op, head(shared) AS ring
 ORDER BY ring, o.closedAt DESC, o.id
 LIMIT $first

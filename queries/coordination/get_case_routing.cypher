@@ -23,8 +23,11 @@ RETURN
   {labels: labels(p), props: properties(p)} AS place,
   [a IN up | {labels: labels(a), props: properties(a)}] AS up,
   CASE WHEN k IS NULL THEN null ELSE properties(k) END AS category,
+  // From the handful of TimeLimit nodes (no index needed): walking in from a case
+  // category would read every case filed under it.
   COLLECT {
-    MATCH (k)-[:SUBCATEGORY_OF*0..]->(:Category)<-[:IN_CATEGORY]-(tl:TimeLimit)
+    MATCH (tl:TimeLimit)-[:IN_CATEGORY]->(:Category)<-[:SUBCATEGORY_OF*0..]-(k)
+    USING SCAN tl:TimeLimit
     RETURN DISTINCT tl.level AS level
   } AS categoryLevels,
   head(COLLECT { MATCH (c)-[:HELD_BY]->(h:Place) RETURN {labels: labels(h), props: properties(h)} AS h }) AS heldBy,

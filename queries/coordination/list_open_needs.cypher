@@ -26,11 +26,12 @@ WITH n, p,
          AND r.capacity > reduce(t = 0.0, q IN COLLECT {
                MATCH (r)<-[:USES]-(cl:Claim {status: 'active'}) RETURN coalesce(cl.quantity, 0)
              } | t + q)
-     } OR EXISTS {
-       MATCH (n)-[:IN_CATEGORY]->(:Category)<-[:IN_CATEGORY]-(:Project {status: 'done'})<-[:CLAIMS|AGREES]-(x)<-[:MADE_CLAIM|SIGNED]-(o)-[:BELONGS_TO*0..1]->(pr)
-       WHERE (x:Claim AND x.status <> 'withdrawn' OR x:Agreement)
-         AND (pr:MemberUnit OR pr:VolunteerTeam OR pr:Person)
-     } AS matchable
+     } OR any(pj IN [(n)-[:IN_CATEGORY]->(:Category)<-[:IN_CATEGORY]-(x) | x]
+              WHERE pj:Project AND pj.status = 'done' AND EXISTS {
+                MATCH (pj)<-[:CLAIMS|AGREES]-(x)<-[:MADE_CLAIM|SIGNED]-(o)-[:BELONGS_TO*0..1]->(pr)
+                WHERE (x:Claim AND x.status <> 'withdrawn' OR x:Agreement)
+                  AND (pr:MemberUnit OR pr:VolunteerTeam OR pr:Person)
+              }) AS matchable
 WHERE NOT ($unmatchedOnly AND matchable)
 WITH n, p, matchable,
      COLLECT { MATCH (n)<-[:CLAIMS]-(cl:Claim) WHERE cl.status IN ['active', 'fulfilled']

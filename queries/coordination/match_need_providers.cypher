@@ -34,10 +34,14 @@ WITH n, nc, up,
      } | t + q) AS open
 WITH n, nc, rings, nAt, rings[1] AS community, CASE WHEN open > 0 THEN open ELSE 0.0 END AS stillNeeded
 CALL (n, nc) {
-  // Resources in the same category or a direct parent/child one, usable today.
-  MATCH (nc)-[:SUBCATEGORY_OF*0..1]-(k:Category)<-[:IN_CATEGORY]-(r:Resource)<-[:OFFERS]-(pr)
-  WHERE r.status = 'active' AND (r.availableTo IS NULL OR r.availableTo >= $today)
-    AND (pr:MemberUnit OR pr:VolunteerTeam OR pr:Person)
+  // Resources in the same category or a direct parent/child one, usable today, found from
+  // the categories (label-free, so the walk starts there, not at every active resource).
+  UNWIND [(nc)-[:SUBCATEGORY_OF*0..1]-(k:Category) | k] AS k
+  UNWIND [(k)<-[:IN_CATEGORY]-(x) | x] AS r
+  WITH nc, k, r WHERE r:Resource AND r.status = 'active'
+    AND (r.availableTo IS NULL OR r.availableTo >= $today)
+  MATCH (r)<-[:OFFERS]-(pr)
+  WHERE pr:MemberUnit OR pr:VolunteerTeam OR pr:Person
   WITH pr, r, k,
        CASE WHEN k = nc THEN 'same'
             WHEN EXISTS { (nc)-[:SUBCATEGORY_OF]->(k) } THEN 'parent'
@@ -49,7 +53,10 @@ CALL (n, nc) {
   RETURN pr, r, fit, k AS category, remaining
   UNION
   // Providers with a record of done projects in this very category, resource or not.
-  MATCH (nc)<-[:IN_CATEGORY]-(pj:Project {status: 'done'})
+  // Anchored at the category: no label in the pattern, so the planner cannot start from
+  // a scan of every Project (a list category holds a few hundred items).
+  UNWIND [(nc)<-[:IN_CATEGORY]-(x) | x] AS pj
+  WITH nc, pj WHERE pj:Project AND pj.status = 'done'
   MATCH (pj)<-[:CLAIMS|AGREES]-(x)<-[:MADE_CLAIM|SIGNED]-(o)-[:BELONGS_TO*0..1]->(pr)
   WHERE (x:Claim AND x.status <> 'withdrawn' OR x:Agreement)
     AND (pr:MemberUnit OR pr:VolunteerTeam OR pr:Person)
@@ -73,10 +80,12 @@ WITH *,
      [$w.nearGrid, $w.nearCommunity, $w.nearStreet, $w.nearDistrict][ring] AS ringPoints,
      CASE WHEN km IS NULL OR km >= $w.distanceKm THEN 0.0
           ELSE $w.distance * (1.0 - km / $w.distanceKm) END AS distancePoints,
+     // From the provider's few signatures, not from the community's many agreements.
      COLLECT {
-       MATCH (pr)<-[:BELONGS_TO*0..1]-(o)-[:SIGNED]->(ag:Agreement)-[:WITH]->(community)
-       WHERE ag.endsOn IS NULL OR ag.endsOn >= $today
-       RETURN DISTINCT ag.title ORDER BY ag.title
+       UNWIND [(pr)<-[:BELONGS_TO*0..1]-(o)-[:SIGNED]->(ag) | ag] AS ag
+       WITH ag WHERE (ag.endsOn IS NULL OR ag.endsOn >= $today)
+         AND community IN [(ag)-[:WITH]->(w) | w]
+       RETURN DISTINCT ag.title AS title ORDER BY title
      } AS agreements,
      COLLECT {
        MATCH (pr)-[:HOLDS_SEAT]->(po:PartyOrganisation)-[:GOVERNS]->(community)
