@@ -134,14 +134,15 @@ def operations(ids: dict[str, str]) -> list[dict[str, Any]]:
                 "variables": {"t": ids["phrase"]},
             },
             "peer": {
-                "query": """query($t: String!) { communitiesByName(phrase: $t, limit: 10) {
-                score community { id name } } }""",
+                "query": """query($t: String!) { communitiesByName(phrase: $t, first: 10) {
+                edges { score node { id name } } } }""",
                 "variables": {"t": ids["phrase"]},
             },
         },
         {
             "name": "write (create a need at a community)",
             "depth": 1,
+            "created": lambda data: data["needCreate"]["need"]["externalId"],
             "gridlink": {
                 "query": """mutation($place: ID!, $today: Date!) { needCreate(input: {title: "压测需求",
                 quantity: 2, place: $place, raisedOn: $today}) { need { externalId } errors { code } } }""",
@@ -159,7 +160,7 @@ def operations(ids: dict[str, str]) -> list[dict[str, Any]]:
 
 async def gridlink_statements(
     uri: str, op: dict[str, Any]
-) -> tuple[int, list[tuple[str, dict[str, Any]]]]:
+) -> tuple[int, list[tuple[str, dict[str, Any]]], dict[str, Any]]:
     """Run the operation in-process against the same Neo4j; (transactions, statements sent)."""
     from tests.support.graphql import execute
 
@@ -169,7 +170,11 @@ async def gridlink_statements(
         result = await execute(db, op["query"], op.get("variables"))
         if result.errors:
             raise RuntimeError(f"gridlink: {result.errors}")
-        return counter.count, [(q(name), params) for name, params in counter.statements]
+        return (
+            counter.count,
+            [(q(name), params) for name, params in counter.statements],
+            dict(result.data or {}),
+        )
     finally:
         await db.close()
 
@@ -181,7 +186,20 @@ def peer_statements(
     answer = httpx.post(url, json=op, timeout=60).json()
     if answer.get("errors"):
         raise RuntimeError(f"peer: {answer['errors']}")
-    return [(c["query"], c["params"]) for c in httpx.get(admin_url).json()]
+    return [(c["query"], revive(c["params"])) for c in httpx.get(admin_url).json()]
+
+
+def revive(value: Any) -> Any:
+    """Dates the peer sent, back as Neo4j temporal values (server.mjs tags them)."""
+    if isinstance(value, dict):
+        if set(value) == {"$date"}:
+            return datetime.date.fromisoformat(value["$date"])
+        if set(value) == {"$datetime"}:
+            return datetime.datetime.fromisoformat(value["$datetime"].replace("Z", "+00:00"))
+        return {k: revive(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [revive(v) for v in value]
+    return value
 
 
 def check_answers(url: str, headers: dict[str, str], op: dict[str, Any], who: str) -> None:
@@ -198,6 +216,8 @@ def main() -> int:
     parser.add_argument(
         "--requests", type=int, default=5000, help="cap per operation and concurrency"
     )
+    parser.add_argument("--only", type=int, nargs="*", help="operation numbers (1-5) to run")
+    parser.add_argument("--clients", type=int, nargs="*", default=list(CONCURRENCY))
     args = parser.parse_args()
 
     subprocess.run(
@@ -212,6 +232,10 @@ def main() -> int:
             "NEO4J_USER": "neo4j",
             "NEO4J_PASSWORD": "",
             "GRIDLINK_JWT_SECRET": secret,
+            # The nested list asks 100 items on each of 4 levels (the issue's shape): above
+            # the production defaults for depth and cost, so the benchmark raises them.
+            "GRIDLINK_MAX_DEPTH": "12",
+            "GRIDLINK_MAX_COST": "10000000",
         }
         token = subprocess.run(
             [str(BIN / "gridlink"), "token", "--role", "admin"],
@@ -255,10 +279,20 @@ def main() -> int:
         ):
             rows: list[dict[str, Any]] = []
             stack = versions(neo.uri)
-            for op in operations(ids):
+            ops = operations(ids)
+            chosen = [ops[i - 1] for i in args.only] if args.only else ops
+            for op in chosen:
                 check_answers(g_url, auth, op["gridlink"], "gridlink")
                 check_answers(p_url, {}, op["peer"], "peer")
-                g_tx, g_statements = asyncio.run(gridlink_statements(neo.uri, op["gridlink"]))
+                g_tx, g_statements, g_data = asyncio.run(
+                    gridlink_statements(neo.uri, op["gridlink"])
+                )
+                if "created" in op:
+                    # Undo the in-process write, so replaying it under PROFILE meets no clash.
+                    with GraphDatabase.driver(neo.uri, auth=None) as driver:
+                        driver.execute_query(
+                            "MATCH (n:Entity {id: $id}) DETACH DELETE n", id=op["created"](g_data)
+                        )
                 p_statements = peer_statements(
                     f"http://127.0.0.1:{p_admin}/__captured", p_url, op["peer"]
                 )
@@ -276,7 +310,7 @@ def main() -> int:
                     },
                     "load": {},
                 }
-                for clients in CONCURRENCY:
+                for clients in args.clients:
                     # Warm both the same way, then measure one after the other.
                     load(g_url, op["gridlink"], clients, 20 * clients, 5, auth)
                     load(p_url, op["peer"], clients, 20 * clients, 5)
@@ -307,8 +341,64 @@ def main() -> int:
         "operations": rows,
     }
     path = write_result(f"compare-{args.preset}", result)
-    print(f"wrote {path}")
+    update_readme(result)
+    print(f"wrote {path} and the table in benchmarks/README.md")
     return 0
+
+
+START, END = "<!-- compare:start -->", "<!-- compare:end -->"
+
+
+def render(result: dict[str, Any]) -> str:
+    """The Markdown table: ratios first, since absolute times vary across machines."""
+    m, v = result["machine"], result["versions"]
+    lines = [
+        START,
+        f"Command: `{result['command']}` · date {result['date']} · {m['cpus']} cores, "
+        f"{m['memory_gb']} GB · Python {m['python']}, Node {m['node']} · Neo4j {v['neo4j']} · "
+        f"strawberry-graphql {v['strawberry-graphql']} · @neo4j/graphql {v['@neo4j/graphql']} "
+        f"on @apollo/server {v['@apollo/server']}",
+        "",
+        "| operation | clients | gridlink p50 / p99 ms | peer p50 / p99 ms | gridlink / peer req/s "
+        "| throughput ratio | round trips g / p | db hits g / p |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for row in result["operations"]:
+        g_rt, p_rt = row["gridlink"]["round_trips"], row["peer"]["round_trips"]
+        hits = f"{row['gridlink']['db_hits']} / {row['peer']['db_hits']}"
+        for clients, load_row in row["load"].items():
+            g, p = load_row["gridlink"], load_row["peer"]
+            lines.append(
+                f"| {row['operation']} | {clients} | {g['p50_ms']} / {g['p99_ms']} | "
+                f"{p['p50_ms']} / {p['p99_ms']} | {g['throughput_rps']} / {p['throughput_rps']} | "
+                f"**{load_row['throughput_ratio']}** | {g_rt} / {p_rt} | {hits} |"
+            )
+    lines += [
+        "",
+        "Ratio = gridlink req/s ÷ peer req/s (≥ 1.0 means gridlink is at least as fast). "
+        "Round trips are Cypher statements sent for one operation; db hits are summed from "
+        "PROFILE of exactly those statements.",
+        END,
+    ]
+    return "\n".join(lines)
+
+
+def update_readme(result: dict[str, Any]) -> None:
+    readme = PROJECT_ROOT / "benchmarks" / "README.md"
+    text = readme.read_text(encoding="utf-8") if readme.exists() else "# Benchmarks\n"
+    table = render(result)
+    if START in text and END in text:
+        head, _, rest = text.partition(START)
+        _, _, tail = rest.partition(END)
+        text = head + table + tail
+    else:
+        text = (
+            text.rstrip()
+            + "\n\n## gridlink against the Neo4j GraphQL Library (issue 9)\n\n"
+            + table
+            + "\n"
+        )
+    readme.write_text(text, encoding="utf-8")
 
 
 def versions(uri: str) -> dict[str, str]:

@@ -75,6 +75,18 @@ const typeDefs = /* GraphQL */ `
 
 const captured = [];
 
+// neo4j Integers (and anything nested) as plain JSON numbers, so the benchmark can replay them.
+const plain = (value) => {
+  if (neo4j.isInt(value)) return value.toNumber();
+  if (neo4j.isDate(value)) return { $date: value.toString() };
+  if (neo4j.isDateTime(value)) return { $datetime: value.toString() };
+  if (Array.isArray(value)) return value.map(plain);
+  if (value && typeof value === "object" && value.constructor === Object) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  }
+  return value;
+};
+
 function recordingDriver(driver) {
   // Wrap every transaction's run() so each statement sent is kept with its parameters.
   const wrapTx = (tx) =>
@@ -82,7 +94,7 @@ function recordingDriver(driver) {
       get(target, prop) {
         if (prop === "run") {
           return (query, params, ...rest) => {
-            captured.push({ query, params: params ?? {} });
+            captured.push({ query, params: plain(params ?? {}) });
             return target.run(query, params, ...rest);
           };
         }
@@ -98,7 +110,7 @@ function recordingDriver(driver) {
         }
         if (prop === "run") {
           return (query, params, ...rest) => {
-            captured.push({ query, params: params ?? {} });
+            captured.push({ query, params: plain(params ?? {}) });
             return target.run(query, params, ...rest);
           };
         }
