@@ -40,7 +40,12 @@ log = logging.getLogger("gridlink.errors")
 access_log = logging.getLogger("gridlink.requests")
 
 UNAVAILABLE_MESSAGE = "The database is unavailable; try again shortly."
-TIMEOUT_MESSAGE = "The operation ran past the database's time limit and was stopped; ask for less."
+# A transaction past the limit is rolled back whole: nothing of it was written. It happens to
+# an operation that asks too much, and to one that met the database still recovering.
+TIMEOUT_MESSAGE = (
+    "The operation did not finish within the database's time limit and was stopped; "
+    "nothing of it was saved. Try again, or ask for less."
+)
 REQUEST_ID_HEADER = "x-request-id"
 RETRY_AFTER_S = "5"
 # A client may bring its own request id (a trace id); anything else is replaced, so a

@@ -271,6 +271,46 @@ class OperationLimits(SchemaExtension):
         yield
 
 
+# ---- text that is not Unicode -------------------------------------------------------------
+
+# JSON may carry "\ud800" escapes that decode to lone surrogates: not text, and the driver
+# cannot send them to Neo4j. Refused up front, by name, instead of failing deep inside.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _bad_text(value: Any, path: str) -> str | None:
+    if isinstance(value, str):
+        return path if _SURROGATE.search(value) else None
+    if isinstance(value, dict):
+        items: Any = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return None
+    for key, item in items:
+        where = f"{path}.{key}" if isinstance(key, str) else f"{path}[{key}]"
+        found = _bad_text(item, where)
+        if found is not None:
+            return found
+    return None
+
+
+class WellFormedText(SchemaExtension):
+    """Refuses an operation whose query or variables hold lone UTF-16 surrogates."""
+
+    def on_operation(self) -> Iterator[None]:
+        ec = self.execution_context
+        where = _bad_text(ec.query, "the query")
+        if where is None and isinstance(ec.variables, dict):
+            where = _bad_text(ec.variables, "variables")
+        if where is not None:
+            raise GraphQLError(
+                f"{where} is not valid Unicode text: it holds a lone surrogate (U+D800-U+DFFF).",
+                extensions={"code": "BAD_USER_INPUT"},
+            )
+        yield
+
+
 # ---- persisted operations ----------------------------------------------------------------
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -347,6 +387,7 @@ def limit_extensions(settings: Any) -> list[Callable[[], SchemaExtension] | type
     extensions: list[Callable[[], SchemaExtension] | type[SchemaExtension]] = [
         lambda: RequireAuthentication(allow_introspection=settings.introspection),
         lambda: PersistedOperations(allowed, settings.require_persisted),
+        WellFormedText,
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         lambda: OperationLimits(limits),
     ]

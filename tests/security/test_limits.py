@@ -213,6 +213,16 @@ async def test_roles_that_read_only_are_refused_every_mutation_with_403() -> Non
     assert result.data == {"touch": "touched"} and response.status_code != 403
 
 
+async def test_lone_surrogates_are_refused_naming_where_they_are() -> None:
+    query = "query($f: Int) { items(first: $f) { name } }"
+    result, _ = await run(query, variables={"f": 1, "x": {"deep": ["ok", "bad\ud800"]}})
+    assert messages(result) == [
+        "variables.x.deep[1] is not valid Unicode text: it holds a lone surrogate (U+D800-U+DFFF)."
+    ]
+    result, _ = await run("{ items(first: 1) { name } } # \udc00")
+    assert messages(result)[0].startswith("the query is not valid Unicode text")
+
+
 async def test_faults_are_masked_with_the_request_id() -> None:
     result, response = await run("{ broken }")
     assert messages(result) == ["Internal error (request id req-1)."]
