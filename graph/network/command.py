@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO, cast
 
+import networkx as nx
+
 from graph.database import Database
 from graph.network.window import NETWORK_KINDS, BadWindow, NetworkKind, Window
 
@@ -69,7 +71,7 @@ async def run(db: Database, options: Options, progress: Progress) -> Path:
     from graph.network import draw, report
     from graph.network.analysis import analyse
     from graph.network.compare import compare
-    from graph.network.export import write_gexf, write_graphml
+    from graph.network.export import write_both
     from graph.network.projection import graph_version, read_network, scope_place
 
     today = dt.date.today()
@@ -84,31 +86,40 @@ async def run(db: Database, options: Options, progress: Progress) -> Path:
 
     t = time.perf_counter()
     graph = await read_network(db, options.kind, options.scope, options.window, None, today=today)
+    timings: dict[str, float] = {"projection": time.perf_counter() - t}
     progress.timed(
         f"read the {options.kind} network: {graph.number_of_nodes()} nodes, "
         f"{graph.number_of_edges()} links",
-        time.perf_counter() - t,
+        timings["projection"],
     )
-    analysis = analyse(graph, on_step=progress.timed)
-    timings = {"projection": time.perf_counter() - t - sum(analysis.timings.values())}
+
+    async def both_windows() -> tuple[Window, Window, nx.Graph, nx.Graph]:
+        earlier_w, later_w = comparison_windows(options.window, today)
+        earlier, later = await asyncio.gather(
+            read_network(db, options.kind, options.scope, earlier_w, None, today=today),
+            read_network(db, options.kind, options.scope, later_w, None, today=today),
+        )
+        return earlier_w, later_w, earlier, later
+
+    # Neo4j reads the two comparison windows while Python analyses, in a worker thread.
+    t = time.perf_counter()
+    reading = asyncio.create_task(both_windows()) if options.compare else None
+    analysis = await asyncio.to_thread(analyse, graph, on_step=progress.timed)
     timings.update(analysis.timings)
 
     change = windows = None
     names: dict[str, str] = {}
-    if options.compare:
-        t = time.perf_counter()
-        earlier_w, later_w = comparison_windows(options.window, today)
-        earlier = await read_network(db, options.kind, options.scope, earlier_w, None, today=today)
-        later = await read_network(db, options.kind, options.scope, later_w, None, today=today)
+    if reading is not None:
+        earlier_w, later_w, earlier, later = await reading
         change, windows = compare(earlier, later), (earlier_w, later_w)
         names = {
             n: str(a.get("name") or n) for g in (earlier, later) for n, a in g.nodes(data=True)
         }
-        timings["comparison"] = time.perf_counter() - t
+        timings["comparison (overlapping the analyses)"] = time.perf_counter() - t
         progress.timed(
             f"compared {earlier_w.label()} with {later_w.label()}: {len(change.gained)} links "
             f"gained, {len(change.lost)} lost",
-            timings["comparison"],
+            time.perf_counter() - t,
         )
 
     if draw.cjk_font() is None:
@@ -130,16 +141,15 @@ async def run(db: Database, options: Options, progress: Progress) -> Path:
         progress.timed(f"drew {file_name}.png", timings[f"draw_{file_name}"])
 
     t = time.perf_counter()
-    write_graphml(graph, analysis, options.out / "network.graphml")
-    write_gexf(graph, analysis, options.out / "network.gexf")
+    write_both(graph, analysis, options.out)
     timings["export"] = time.perf_counter() - t
     progress.timed("wrote network.graphml and network.gexf", timings["export"])
 
     notes = [] if draw.cjk_font() else [draw.FONT_HINT]
     if graph.number_of_nodes() > draw.DRAW_LIMIT:
         notes.append(
-            f"The network picture shows the {draw.DRAW_LIMIT} most connected nodes (brokers "
-            f"always) of {graph.number_of_nodes()}; the GraphML/GEXF files hold all of them."
+            f"The network picture shows the {draw.DRAW_LIMIT} nodes around the leading "
+            f"brokers (of {graph.number_of_nodes()}); the GraphML/GEXF files hold all of them."
         )
     html = report.render(
         report.ReportInput(

@@ -15,7 +15,7 @@ import io
 import math
 import shutil
 import subprocess
-from collections import Counter
+from collections import Counter, deque
 from functools import cache
 from pathlib import Path
 
@@ -33,7 +33,7 @@ from graph.network.window import ALLIANCE, COMMUNITY, UNIT
 
 DRAW_LIMIT = 250
 LABELLED_BROKERS = 8
-LABELLED_TOP = 6  # per side, on a network too large to label every node
+LABELLED_TOP = 14  # on a picture too crowded to label every node
 LABEL_ALL = 60
 LAYOUT_SEED = 7
 # Ten well-separated colours for the largest groups; the rest are grey.
@@ -115,15 +115,25 @@ def _colour(group: int) -> str:
 
 
 def drawn_part(graph: nx.Graph, analysis: NetworkAnalysis, limit: int = DRAW_LIMIT) -> nx.Graph:
-    """The linked nodes (isolated ones are listed in the report, not drawn), and of a large
-    network only its most connected nodes plus every broker."""
+    """The linked nodes (isolated ones are listed in the report, not drawn); of a larger
+    network, the `limit` nodes around its leading brokers: a breadth-first walk out of the
+    five nodes of highest betweenness, strongest neighbours first, so the picture is one
+    connected piece of the network where it matters, not scattered unrelated hubs."""
     linked = [n for n in graph if graph.degree(n) > 0]
     if len(linked) <= limit:
         return graph.subgraph(linked)
-    keep = {m.id for m in analysis.brokers(LABELLED_BROKERS)}
-    ranked = analysis.ranking("weighted_degree", limit=limit)
-    keep.update(m.id for m in ranked[: limit - len(keep)])
-    return graph.subgraph(keep)
+    metrics = analysis.nodes
+    starts = [m.id for m in analysis.ranking("betweenness", limit=5)]
+    chosen: dict[str, None] = {}
+    queue = deque(starts)
+    while queue and len(chosen) < limit:
+        node = queue.popleft()
+        if node in chosen:
+            continue
+        chosen[node] = None
+        around = sorted(graph[node], key=lambda n: (-metrics[n].weighted_degree, n))
+        queue.extend(n for n in around if n not in chosen)
+    return graph.subgraph(chosen)
 
 
 Point = tuple[float, float]
@@ -183,9 +193,14 @@ def network_picture(graph: nx.Graph, analysis: NetworkAnalysis, title: str) -> b
     ax.set_axis_off()
     shown = f"{part.number_of_nodes()} / {graph.number_of_nodes()}"
     isolated = sum(1 for n in graph if graph.degree(n) == 0)
+    linked = graph.number_of_nodes() - isolated
+    what = (
+        f"孤立节点未画出 isolated not drawn: {isolated}"
+        if part.number_of_nodes() == linked
+        else "围绕关键枢纽的部分 the part around the leading brokers"
+    )
     ax.set_title(
-        f"{title}\n节点 nodes {shown} · 连接 links {part.number_of_edges()}"
-        f" · 孤立节点未画出 isolated not drawn: {isolated}",
+        f"{title}\n节点 nodes {shown} · 连接 links {part.number_of_edges()} · {what}",
         fontsize=13,
     )
     ax.margins(0.06)
@@ -198,7 +213,10 @@ def network_picture(graph: nx.Graph, analysis: NetworkAnalysis, title: str) -> b
         width = 0.4 + 2.2 * float(w) / strongest
         ax.plot([xa, xb], [ya, yb], color="#999999", linewidth=width, alpha=0.5, zorder=1)
     metrics = analysis.nodes
-    biggest = max((m.weighted_degree for m in metrics.values()), default=1.0) or 1.0
+    biggest = max((metrics[n].weighted_degree for n in part), default=1.0) or 1.0
+    # Colours go to the groups most present in the picture, not the largest overall.
+    present = Counter(metrics[n].group for n in part if metrics[n].group >= 0)
+    rank = {g: i for i, (g, _) in enumerate(present.most_common())}
     for is_place, marker in ((True, "o"), (False, "s")):
         nodes = [
             n for n in part if (part.nodes[n].get("side") in (COMMUNITY, ALLIANCE)) == is_place
@@ -209,7 +227,7 @@ def network_picture(graph: nx.Graph, analysis: NetworkAnalysis, title: str) -> b
             [pos[n][0] for n in nodes],
             [pos[n][1] for n in nodes],
             s=[40 + 460 * metrics[n].weighted_degree / biggest for n in nodes],
-            c=[_colour(metrics[n].group) for n in nodes],
+            c=[_colour(rank.get(metrics[n].group, -1)) for n in nodes],
             marker=marker,
             edgecolors="white",
             linewidths=0.8,
@@ -231,9 +249,8 @@ def network_picture(graph: nx.Graph, analysis: NetworkAnalysis, title: str) -> b
     if part.number_of_nodes() <= LABEL_ALL:
         labelled.update(part.nodes)
     else:
-        for side in (COMMUNITY, UNIT):
-            top = analysis.ranking("weighted_degree", side=side, limit=LABELLED_TOP)
-            labelled.update(m.id for m in top if m.id in part)
+        inside = sorted(part, key=lambda n: (-metrics[n].betweenness, n))
+        labelled.update(inside[:LABELLED_TOP])
     for n in sorted(labelled):
         x, y = pos[n]
         # Away from the middle of its component, so a star's labels fan out, not pile up.
@@ -274,7 +291,7 @@ def groups_picture(graph: nx.Graph, analysis: NetworkAnalysis, title: str) -> by
     fig = _figure(10, 7.5)
     ax = fig.add_subplot()
     ax.set_axis_off()
-    groups = [g for g in analysis.groups if len(g) > 1][:40]
+    groups = [g for g in analysis.groups if len(g) > 1][:30]
     ax.set_title(f"{title}\n社群 groups: {len(groups)} 个 (Louvain)", fontsize=13)
     if not groups:
         ax.text(0.5, 0.5, "无社群 no groups", ha="center", va="center", fontsize=16)
@@ -290,7 +307,9 @@ def groups_picture(graph: nx.Graph, analysis: NetworkAnalysis, title: str) -> by
     for (ga, gb), count in between.items():
         summary.add_edge(ga, gb, weight=count)
     pos = (
-        nx.spring_layout(summary, seed=LAYOUT_SEED, weight="weight")
+        # Unweighted and widely spaced: many groups touch each other a little, and weights
+        # would pull them into one knot.
+        nx.spring_layout(summary, seed=LAYOUT_SEED, k=3.0 / len(groups) ** 0.5, iterations=100)
         if between
         else nx.circular_layout(summary)  # no links between groups: a tidy ring
     )
@@ -312,18 +331,18 @@ def groups_picture(graph: nx.Graph, analysis: NetworkAnalysis, title: str) -> by
         ax.scatter(
             [x],
             [y],
-            s=200 + 2800 * len(g) / largest,
+            s=120 + 1300 * len(g) / largest,
             c=_colour(i),
             alpha=0.85,
             edgecolors="white",
             zorder=2,
         )
-        if i < 15:
+        if i < 10:
             lead = max(g, key=lambda n: (analysis.nodes[n].weighted_degree, n))
             ax.annotate(
                 f"社群 #{i + 1} · {len(g)} 节点\n{_label(graph, lead)}",
                 (x, y),
-                xytext=(0, -16 - 14 * len(g) / largest),
+                xytext=(0, -8 - 12 * len(g) / largest),
                 textcoords="offset points",
                 ha="center",
                 va="top",

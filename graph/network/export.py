@@ -82,3 +82,17 @@ def write_graphml(graph: nx.Graph, analysis: NetworkAnalysis, path: Path) -> Pat
 def write_gexf(graph: nx.Graph, analysis: NetworkAnalysis, path: Path) -> Path:
     nx.write_gexf(exportable(graph, analysis, colours=True), path, encoding="utf-8")
     return path
+
+
+def write_both(graph: nx.Graph, analysis: NetworkAnalysis, folder: Path) -> tuple[Path, Path]:
+    """network.graphml and network.gexf from one clean copy (GraphML first: it takes no
+    colours, which GEXF then adds)."""
+    clean = exportable(graph, analysis)
+    graphml, gexf = folder / "network.graphml", folder / "network.gexf"
+    nx.write_graphml(clean, graphml, encoding="utf-8")
+    for node, m in analysis.nodes.items():
+        hex_colour = PALETTE[m.group] if 0 <= m.group < len(PALETTE) else "#cccccc"
+        r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+        clean.nodes[node]["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}}
+    nx.write_gexf(clean, gexf, encoding="utf-8")
+    return graphml, gexf

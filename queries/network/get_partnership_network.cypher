@@ -1,8 +1,9 @@
 // The joint-building partnership network (共建网络) in one pass: member units and
 // communities (社区/村) linked by agreements (共建协议: SIGNED/WITH), project claims (认领:
 // MADE_CLAIM/CLAIMS on projects agreed with the community or concerning a place in it) and
-// dual reporting (双报到: a unit's party organisation, and its in-service members, REPORTS_TO
-// the community), and claims on the community's needs (认领需求). A link counts when it is
+// dual reporting (双报到: a unit's party organisation REPORTS_TO the community), and claims
+// on the community's needs (认领需求); the unit's in-service members (在职党员) who report
+// to the community add weight to such a tie but make none alone. A link counts when it is
 // alive in the window: an agreement signed by $to and not ended before $from; a project
 // claim made by $to, not withdrawn, on a project not cancelled and not done before $from; a
 // need claim made by $to that is still active or was made on or after $from; a report made
@@ -48,14 +49,6 @@ CALL () {
       WHERE cl.status <> 'withdrawn' AND cl.claimedOn <= $to AND p.status <> 'cancelled'
         AND coalesce(p.doneOn, $to) >= $from
       RETURN o, 'project' AS via, p.id AS key, cl.claimedOn AS on
-      UNION
-      MATCH (c)<-[r:REPORTS_TO]-(o:PartyOrganisation)
-      WHERE r.on <= $to
-      RETURN o, 'report' AS via, o.id AS key, r.on AS on
-      UNION
-      MATCH (c)<-[r:REPORTS_TO]-(p:Person)-[m:MEMBER_OF]->(o:PartyOrganisation)
-      WHERE m.inService = true AND r.on <= $to
-      RETURN o, 'member' AS via, p.id AS key, r.on AS on
     }
     RETURN c, o, via, key, on
     UNION
@@ -69,13 +62,20 @@ CALL () {
     MATCH (o:Organisation)-[:MADE_CLAIM]->(cl)
     RETURN c, o, 'project' AS via, p.id AS key, cl.claimedOn AS on
     UNION
-    MATCH (cl:Claim {kind: 'need'})-[:CLAIMS]->(n:Need)-[:CONCERNS]->(:Place)-[:PART_OF*0..]->(c:Community)
+    // From the organisations' side: most reports to a community come from people.
+    MATCH (o:PartyOrganisation)-[r:REPORTS_TO]->(c:Community)
+    WHERE r.on <= $to
+      AND ($scopeId IS NULL OR EXISTS { (c)-[:PART_OF*0..]->(:Place {id: $scopeId}) })
+      AND ($scopes IS NULL OR EXISTS { (c)-[:PART_OF*0..]->(v:Place) WHERE v.id IN $scopes })
+    RETURN c, o, 'report' AS via, o.id AS key, r.on AS on
+    UNION
+    MATCH (cl:Claim {kind: 'need'})-[:CLAIMS]->(need:Need)-[:CONCERNS]->(:Place)-[:PART_OF*0..]->(c:Community)
     WHERE cl.status <> 'withdrawn' AND cl.claimedOn <= $to
       AND (cl.status = 'active' OR cl.claimedOn >= $from)
       AND ($scopeId IS NULL OR EXISTS { (c)-[:PART_OF*0..]->(:Place {id: $scopeId}) })
       AND ($scopes IS NULL OR EXISTS { (c)-[:PART_OF*0..]->(v:Place) WHERE v.id IN $scopes })
     MATCH (o:Organisation)-[:MADE_CLAIM]->(cl)
-    RETURN c, o, 'need' AS via, n.id AS key, cl.claimedOn AS on
+    RETURN c, o, 'need' AS via, need.id AS key, cl.claimedOn AS on
   }
   MATCH (o)-[:BELONGS_TO*0..1]->(u:Organisation)
   WHERE NOT (u:PartyOrganisation OR u:ResidentsCommittee OR u:OwnersCommittee)
@@ -83,19 +83,31 @@ CALL () {
   // One event per (pair, kind, key): the same project claimed twice counts once, at its latest claim.
   WITH u, c, via, key, max(on) AS on
   WITH u, c,
-       sum(CASE WHEN via = 'member' THEN 0.0
-                ELSE 0.5 ^ (toFloat(duration.inDays(on, $asOf).days) / $halfLifeDays) END) AS decayed,
+       sum(0.5 ^ (toFloat(duration.inDays(on, $asOf).days) / $halfLifeDays)) AS decayed,
        count(CASE via WHEN 'agreement' THEN 1 END) AS agreements,
        count(CASE via WHEN 'project' THEN 1 END) AS projects,
        count(CASE via WHEN 'need' THEN 1 END) AS needs,
        count(CASE via WHEN 'report' THEN 1 END) AS reports,
-       count(CASE via WHEN 'member' THEN 1 END) AS members,
-       max(CASE WHEN via = 'member' THEN null ELSE on END) AS latest
+       max(on) AS latest
+  // In-service members (在职党员) add weight to a tie but make none, so they are counted
+  // for the pairs already tied only (a city's 143,000 members live scattered over thousands
+  // of communities and would bury the institutional network), once per unit: the
+  // communities its members report to, one entry per member and community.
+  WITH u, collect({c: c, decayed: decayed, agreements: agreements, projects: projects,
+                   needs: needs, reports: reports, latest: latest}) AS pairs
+  WITH u, pairs, COLLECT {
+    MATCH (u)<-[:BELONGS_TO]-(:PartyOrganisation)<-[m:MEMBER_OF]-(p:Person)-[r:REPORTS_TO]->(x:Community)
+    WHERE m.inService = true AND r.on <= $to
+    WITH DISTINCT p, x
+    RETURN x.id
+  } AS reportedTo
+  UNWIND pairs AS pair
+  WITH u, pair, pair.c AS c, size([id IN reportedTo WHERE id = pair.c.id]) AS members
   RETURN collect({
     unit: u.id, community: c.id,
-    weight: decayed + 0.5 * log(1.0 + members) / log(2.0),
-    agreements: agreements, projects: projects, needs: needs, reports: reports,
-    members: members, latest: latest
+    weight: pair.decayed + 0.5 * log(1.0 + members) / log(2.0),
+    agreements: pair.agreements, projects: pair.projects, needs: pair.needs,
+    reports: pair.reports, members: members, latest: pair.latest
   }) AS links, collect(DISTINCT u) AS linked
 }
 CALL (linked) {

@@ -1,10 +1,10 @@
 // The unit-to-unit network (共建单位协作网): two member units are linked when they are
 // partners of the same community (社区/村) in the window, by the same rules as
 // network/get_partnership_network (agreement 共建协议, project claim 认领, dual reporting
-// 双报到 of the unit's party organisation or its in-service members, need claims 认领需求;
-// the community's own bodies are not its partners). Weight = the number of
+// 双报到 of the unit's party organisation, need claim 认领需求; in-service members alone
+// make no tie; the community's own bodies are not its partners). Weight = the number of
 // communities they share. Communities are kept at or under $scopeId (null: everywhere) and
-// under one of $scopes (null: every place). No personal data: people only lead to their unit.
+// under one of $scopes (null: every place).
 // Parameters: $scopeId (place id or null), $scopes (list of place ids or null), $from, $to (Date).
 // Columns: units (list of maps: id, label, name, kind, communities: how many partner
 //   communities it has), links (list of maps: source, target, weight, communities: shared ids).
@@ -22,14 +22,6 @@ CALL () {
       WHERE cl.status <> 'withdrawn' AND cl.claimedOn <= $to AND p.status <> 'cancelled'
         AND coalesce(p.doneOn, $to) >= $from
       RETURN o
-      UNION
-      MATCH (c)<-[r:REPORTS_TO]-(o:PartyOrganisation)
-      WHERE r.on <= $to
-      RETURN o
-      UNION
-      MATCH (c)<-[r:REPORTS_TO]-(:Person)-[m:MEMBER_OF]->(o:PartyOrganisation)
-      WHERE m.inService = true AND r.on <= $to
-      RETURN o
     }
     RETURN c, o
     UNION
@@ -39,6 +31,12 @@ CALL () {
       AND ($scopeId IS NULL OR EXISTS { (c)-[:PART_OF*0..]->(:Place {id: $scopeId}) })
       AND ($scopes IS NULL OR EXISTS { (c)-[:PART_OF*0..]->(v:Place) WHERE v.id IN $scopes })
     MATCH (o:Organisation)-[:MADE_CLAIM]->(cl)
+    RETURN c, o
+    UNION
+    MATCH (o:PartyOrganisation)-[r:REPORTS_TO]->(c:Community)
+    WHERE r.on <= $to
+      AND ($scopeId IS NULL OR EXISTS { (c)-[:PART_OF*0..]->(:Place {id: $scopeId}) })
+      AND ($scopes IS NULL OR EXISTS { (c)-[:PART_OF*0..]->(v:Place) WHERE v.id IN $scopes })
     RETURN c, o
     UNION
     MATCH (cl:Claim {kind: 'need'})-[:CLAIMS]->(:Need)-[:CONCERNS]->(:Place)-[:PART_OF*0..]->(c:Community)

@@ -11,11 +11,14 @@ AS_OF is the end of every window the tests read, so a link dated AS_OF weighs ex
 from __future__ import annotations
 
 import datetime as dt
+import json
+import tempfile
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
 from graph.database import Database
-from loaders.model import NODES_BY_LABEL
+from loaders.load import load_bundle
 
 AS_OF = dt.date(2025, 6, 30)
 TWO_YEARS_BEFORE = AS_OF - dt.timedelta(days=730)  # weighs 0.5 with the 730-day half-life
@@ -58,12 +61,26 @@ class Scene:
         return id_
 
     async def write(self, db: Database) -> None:
-        for label, rows in self.nodes.items():
-            labels = list(NODES_BY_LABEL[label].labels)
-            await db.write("load/merge_nodes", {"labels": labels, "rows": rows})
-        for type_, rows in self.rels.items():
-            result = await db.write("load/merge_relationships", {"type": type_, "rows": rows})
-            assert result[0]["missing"] == 0, f"{type_}: a relationship names a missing node"
+        """Through the loader itself (a JSON bundle, validated against the model first), so
+        a scene that breaks the model fails here, naming the record."""
+        bundle = {
+            "nodes": {
+                label: [{"id": r["id"], **_iso(r["props"])} for r in rows]
+                for label, rows in self.nodes.items()
+            },
+            "relationships": {
+                type_: [{"from": r["from"], "to": r["to"], **_iso(r["props"])} for r in rows]
+                for type_, rows in self.rels.items()
+            },
+        }
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "scene.json"
+            path.write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
+            await load_bundle(db, path)
+
+
+def _iso(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in props.items()}
 
 
 def district(scene: Scene) -> None:
@@ -131,7 +148,7 @@ def cliques(scene: Scene) -> None:
            (认领) that its party branch claimed on a project concerning a grid inside q1.
     Bridge: unit x partners with p1 p2 q1 q2.
     Isolated: community z, with one open need (养老服务, under 社区服务); its only claim was
-           withdrawn. a2 offers an active resource in 社区服务, so a2's suggestions that
+           withdrawn, and the one in-service member of a1 who reports there makes no tie. a2 offers an active resource in 社区服务, so a2's suggestions that
            reach q1 fit q1's open need of the same kind.
     """
     for c in ("p1", "p2", "q1", "q2", "z"):
@@ -174,6 +191,12 @@ def cliques(scene: Scene) -> None:
         )
         scene.rel("CONCERNS", need, where)
         scene.rel("IN_CATEGORY", need, "k-elderly")
+    # An in-service member of a1 lives in z and reports there (双报到): that alone makes no tie.
+    scene.node("PartyOrganisation", "po-a1", name="单位a1党支部", kind="branch")
+    scene.rel("BELONGS_TO", "po-a1", "a1")
+    scene.node("Person", "p-a1", name="张三", phone="13700000000", partyMember=True)
+    scene.rel("MEMBER_OF", "p-a1", "po-a1", inService=True)
+    scene.rel("REPORTS_TO", "p-a1", "z", on=AS_OF)
     scene.node("Resource", "r-a2", title="志愿者队伍", kind="labour", capacity=5, status="active")
     scene.rel("OFFERS", "a2", "r-a2")
     scene.rel("IN_CATEGORY", "r-a2", "k-service")
