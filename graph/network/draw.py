@@ -117,18 +117,26 @@ def _colour(group: int) -> str:
 def drawn_part(graph: nx.Graph, analysis: NetworkAnalysis, limit: int = DRAW_LIMIT) -> nx.Graph:
     """The linked nodes (isolated ones are listed in the report, not drawn); of a larger
     network, the `limit` nodes around its leading brokers: a breadth-first walk out of the
-    five nodes of highest betweenness, strongest neighbours first, so the picture is one
-    connected piece of the network where it matters, not scattered unrelated hubs."""
+    node of highest betweenness, strongest neighbours first, then out of the next one not
+    reached yet, so the picture shows connected pieces of the network where it matters,
+    not scattered unrelated hubs."""
     linked = [n for n in graph if graph.degree(n) > 0]
     if len(linked) <= limit:
         return graph.subgraph(linked)
     metrics = analysis.nodes
-    starts = [m.id for m in analysis.ranking("betweenness", limit=5)]
+    # Seeds in order of betweenness: when a walk has used up its part of a fragmented
+    # network, the next broker's part is walked, until the picture is full.
+    seeds = iter(analysis.ranking("betweenness", limit=len(linked)))
     chosen: dict[str, None] = {}
-    queue = deque(starts)
-    while queue and len(chosen) < limit:
+    queue: deque[str] = deque()
+    while len(chosen) < limit:
+        if not queue:
+            seed = next(seeds, None)
+            if seed is None:
+                break
+            queue.append(seed.id)
         node = queue.popleft()
-        if node in chosen:
+        if node in chosen or graph.degree(node) == 0:
             continue
         chosen[node] = None
         around = sorted(graph[node], key=lambda n: (-metrics[n].weighted_degree, n))
