@@ -62,11 +62,37 @@ CALL (n, nc) {
     AND (pr:MemberUnit OR pr:VolunteerTeam OR pr:Person)
   RETURN DISTINCT pr, null AS r, 'record' AS fit, nc AS category, null AS remaining
 }
-WITH n, nc, rings, nAt, community, stillNeeded, pr, r, fit, category, remaining,
-     head(COLLECT { MATCH (r)-[:LOCATED_IN]->(x:Place) RETURN x ORDER BY x.id }
-          + COLLECT { MATCH (pr)-[:LOCATED_IN]->(x:Place) RETURN x ORDER BY x.id }
-          + COLLECT { MATCH (pr)-[:LIVES_IN]->(x:Place) RETURN x ORDER BY x.id }
-          + COLLECT { MATCH (pr)-[h:HOLDS_ROLE {role: 'volunteer'}]->(x:Place) RETURN x ORDER BY x.id }) AS loc
+// What depends on the provider alone is worked out once per provider, not per resource.
+WITH n, nc, rings, nAt, community, stillNeeded, pr,
+     collect({r: r, fit: fit, category: category, remaining: remaining}) AS offers
+WITH n, nc, rings, nAt, community, stillNeeded, pr, offers,
+     // Where it is: its own place, else (a volunteer) home, else where it volunteers.
+     head(COLLECT { MATCH (pr)-[:LOCATED_IN]->(x:Place) RETURN x ORDER BY x.id }) AS own,
+     // From the provider's few signatures, not from the community's many agreements.
+     COLLECT {
+       UNWIND [(pr)<-[:BELONGS_TO*0..1]-(o)-[:SIGNED]->(ag) | ag] AS ag
+       WITH ag WHERE (ag.endsOn IS NULL OR ag.endsOn >= $today)
+         AND community IN [(ag)-[:WITH]->(w) | w]
+       RETURN DISTINCT ag.title AS title ORDER BY title
+     } AS agreements,
+     COLLECT {
+       MATCH (pr)-[:HOLDS_SEAT]->(po:PartyOrganisation)-[:GOVERNS]->(community)
+       RETURN DISTINCT po.name ORDER BY po.name
+     } AS seats,
+     size(COLLECT {
+       MATCH (pr)<-[:BELONGS_TO*0..1]-(o)-[:MADE_CLAIM|SIGNED]->(x)-[:CLAIMS|AGREES]->(pj:Project {status: 'done'})-[:IN_CATEGORY]->(nc)
+       WHERE x:Claim AND x.status <> 'withdrawn' OR x:Agreement
+       RETURN DISTINCT pj
+     }) AS doneProjects
+WITH *, CASE WHEN own IS NOT NULL THEN own
+             ELSE head(COLLECT { MATCH (pr)-[:LIVES_IN]->(x:Place) RETURN x ORDER BY x.id }
+                       + COLLECT { MATCH (pr)-[h:HOLDS_ROLE {role: 'volunteer'}]->(x:Place) RETURN x ORDER BY x.id })
+        END AS home
+UNWIND offers AS offer
+WITH n, nc, rings, nAt, community, stillNeeded, pr, agreements, seats, doneProjects, home,
+     offer.r AS r, offer.fit AS fit, offer.category AS category, offer.remaining AS remaining
+// A resource placed somewhere is judged by its own place, else by the provider's.
+WITH *, coalesce(head(COLLECT { MATCH (r)-[:LOCATED_IN]->(x:Place) RETURN x ORDER BY x.id }), home) AS loc
 WITH *, COLLECT { MATCH path = (loc)-[:PART_OF*0..]->(a:Place) RETURN a ORDER BY length(path) } AS prUp
 WITH *, [i IN range(0, 3) WHERE rings[i] IS NOT NULL AND rings[i] IN prUp] AS shared,
      head([a IN prUp WHERE a.lat IS NOT NULL AND a.lon IS NOT NULL]) AS prAt
@@ -80,23 +106,7 @@ WITH *,
      [$w.nearGrid, $w.nearCommunity, $w.nearStreet, $w.nearDistrict][ring] AS ringPoints,
      CASE WHEN km IS NULL OR km >= $w.distanceKm THEN 0.0
           ELSE $w.distance * (1.0 - km / $w.distanceKm) END AS distancePoints,
-     // From the provider's few signatures, not from the community's many agreements.
-     COLLECT {
-       UNWIND [(pr)<-[:BELONGS_TO*0..1]-(o)-[:SIGNED]->(ag) | ag] AS ag
-       WITH ag WHERE (ag.endsOn IS NULL OR ag.endsOn >= $today)
-         AND community IN [(ag)-[:WITH]->(w) | w]
-       RETURN DISTINCT ag.title AS title ORDER BY title
-     } AS agreements,
-     COLLECT {
-       MATCH (pr)-[:HOLDS_SEAT]->(po:PartyOrganisation)-[:GOVERNS]->(community)
-       RETURN DISTINCT po.name ORDER BY po.name
-     } AS seats,
-     r IS NULL OR r.unit IS NULL OR n.unit IS NULL OR r.unit = n.unit AS unitsAgree,
-     size(COLLECT {
-       MATCH (pr)<-[:BELONGS_TO*0..1]-(o)-[:MADE_CLAIM|SIGNED]->(x)-[:CLAIMS|AGREES]->(pj:Project {status: 'done'})-[:IN_CATEGORY]->(nc)
-       WHERE x:Claim AND x.status <> 'withdrawn' OR x:Agreement
-       RETURN DISTINCT pj
-     }) AS doneProjects
+     r IS NULL OR r.unit IS NULL OR n.unit IS NULL OR r.unit = n.unit AS unitsAgree
 WITH *,
      coalesce(ringPoints, 0.0) AS ringPoints,
      (CASE WHEN size(agreements) > 0 THEN $w.agreement ELSE 0.0 END)
