@@ -13,7 +13,7 @@ SET target._lock = true
 REMOVE target._lock
 WITH target, claimant
 CALL (target) {
-  MATCH (r:Resource {id: $resourceId})
+  MATCH (r:Entity:Resource {id: $resourceId})
   SET r._lock = true
   REMOVE r._lock
 }
@@ -23,7 +23,7 @@ CREATE (claimant)-[:MADE_CLAIM]->(n)
 CREATE (n)-[:CLAIMS]->(target)
 WITH n, target, claimant
 CALL (n) {
-  MATCH (r:Resource {id: $resourceId})
+  MATCH (r:Entity:Resource {id: $resourceId})
   CREATE (n)-[:USES]->(r)
 }
 WITH n, target, claimant
@@ -33,7 +33,7 @@ CALL (target) {
   RETURN toFloat(sum(coalesce(c.quantity, 0.0))) AS targetCommitted
 }
 CALL (claimant) {
-  OPTIONAL MATCH (r:Resource {id: $resourceId})
+  OPTIONAL MATCH (r:Entity:Resource {id: $resourceId})
   OPTIONAL MATCH (r)<-[:USES]-(c:Claim)
   WHERE c.status IN ['active', 'fulfilled']
   WITH r, toFloat(sum(coalesce(c.quantity, 0.0))) AS used

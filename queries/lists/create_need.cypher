@@ -3,13 +3,13 @@
 // Parameters: $id (new external id), $props (map of the need's own properties),
 //   $placeId, $categoryId (or null), $raisedById (or null), $actorId, $now (datetime).
 // Columns: id (string), labels (list), props (map).
-MATCH (place:Place {id: $placeId})
+MATCH (place:Entity:Place {id: $placeId})
 CREATE (n:Entity:Need {id: $id})
 SET n += $props, n.actorId = $actorId, n.recordedAt = $now
 CREATE (n)-[:CONCERNS]->(place)
 WITH n
 CALL (n) {
-  MATCH (c:Category {id: $categoryId})
+  MATCH (c:Entity:Category {id: $categoryId})
   CREATE (n)-[:IN_CATEGORY]->(c)
 }
 CALL (n) {

@@ -3,22 +3,22 @@
 // Parameters: $id, $props (map), $placeId, $needIds (list), $categoryId (or null),
 //   $agreementId (or null), $actorId, $now (datetime).
 // Columns: id (string), labels (list), props (map).
-MATCH (place:Place {id: $placeId})
+MATCH (place:Entity:Place {id: $placeId})
 CREATE (n:Entity:Project {id: $id})
 SET n += $props, n.actorId = $actorId, n.recordedAt = $now
 CREATE (n)-[:CONCERNS]->(place)
 WITH n
 CALL (n) {
   UNWIND $needIds AS needId
-  MATCH (need:Need {id: needId})
+  MATCH (need:Entity:Need {id: needId})
   CREATE (n)-[:ADDRESSES]->(need)
 }
 CALL (n) {
-  MATCH (c:Category {id: $categoryId})
+  MATCH (c:Entity:Category {id: $categoryId})
   CREATE (n)-[:IN_CATEGORY]->(c)
 }
 CALL (n) {
-  MATCH (a:Agreement {id: $agreementId})
+  MATCH (a:Entity:Agreement {id: $agreementId})
   CREATE (a)-[:AGREES]->(n)
 }
 RETURN n.id AS id, labels(n) AS labels, properties(n) AS props

@@ -9,11 +9,11 @@ SET n += $props, n.actorId = $actorId, n.recordedAt = $now
 CREATE (provider)-[:OFFERS]->(n)
 WITH n
 CALL (n) {
-  MATCH (p:Place {id: $placeId})
+  MATCH (p:Entity:Place {id: $placeId})
   CREATE (n)-[:LOCATED_IN]->(p)
 }
 CALL (n) {
-  MATCH (c:Category {id: $categoryId})
+  MATCH (c:Entity:Category {id: $categoryId})
   CREATE (n)-[:IN_CATEGORY]->(c)
 }
 RETURN n.id AS id, labels(n) AS labels, properties(n) AS props

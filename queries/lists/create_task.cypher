@@ -7,15 +7,15 @@ CREATE (n:Entity:Task {id: $id})
 SET n += $props, n.actorId = $actorId, n.recordedAt = $now
 WITH n
 CALL (n) {
-  MATCH (p:Project {id: $projectId})
+  MATCH (p:Entity:Project {id: $projectId})
   CREATE (n)-[:PART_OF_PROJECT]->(p)
 }
 CALL (n) {
-  MATCH (p:Place {id: $placeId})
+  MATCH (p:Entity:Place {id: $placeId})
   CREATE (n)-[:CONCERNS]->(p)
 }
 CALL (n) {
-  MATCH (c:Category {id: $categoryId})
+  MATCH (c:Entity:Category {id: $categoryId})
   CREATE (n)-[:IN_CATEGORY]->(c)
 }
 CALL (n) {

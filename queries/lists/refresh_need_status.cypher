@@ -2,7 +2,7 @@
 // a closed or withdrawn need keeps its status.
 // Parameters: $id (need id).
 // Columns: id (string), status (string), committed (float).
-MATCH (n:Need {id: $id})
+MATCH (n:Entity:Need {id: $id})
 CALL (n) {
   OPTIONAL MATCH (n)<-[:CLAIMS]-(c:Claim)
   WHERE c.status IN ['active', 'fulfilled']

@@ -2,7 +2,7 @@
 // Parameters: $ids (list of need ids).
 // Columns: id (string), committed (float).
 UNWIND $ids AS id
-MATCH (n:Need {id: id})
+MATCH (n:Entity:Need {id: id})
 CALL (n) {
   OPTIONAL MATCH (n)<-[:CLAIMS]-(c:Claim)
   WHERE c.status IN ['active', 'fulfilled']

@@ -2,7 +2,7 @@
 // Parameters: $ids (list of resource ids).
 // Columns: id (string), committed (float).
 UNWIND $ids AS id
-MATCH (r:Resource {id: id})
+MATCH (r:Entity:Resource {id: id})
 CALL (r) {
   OPTIONAL MATCH (r)<-[:USES]-(c:Claim)
   WHERE c.status IN ['active', 'fulfilled']

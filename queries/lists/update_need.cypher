@@ -3,7 +3,7 @@
 // Parameters: $id, $changes (map of properties to set; null values are left out by the
 //   caller), $actorId, $now (datetime).
 // Columns: id (string), labels (list), props (map), committed (float), activeClaims (int).
-MATCH (n:Need {id: $id})
+MATCH (n:Entity:Need {id: $id})
 SET n += $changes, n.actorId = $actorId, n.recordedAt = $now
 WITH n
 CALL (n) {

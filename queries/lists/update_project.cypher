@@ -2,7 +2,7 @@
 // (a concurrent change in between makes it return no row).
 // Parameters: $id, $expectedStatus, $changes (map), $actorId, $now (datetime).
 // Columns: id (string), labels (list), props (map).
-MATCH (n:Project {id: $id})
+MATCH (n:Entity:Project {id: $id})
 WHERE n.status = $expectedStatus
 SET n += $changes, n.actorId = $actorId, n.recordedAt = $now
 RETURN n.id AS id, labels(n) AS labels, properties(n) AS props

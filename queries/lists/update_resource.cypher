@@ -1,7 +1,7 @@
 // Change a resource's own properties and report what claims still draw on it.
 // Parameters: $id, $changes (map), $actorId, $now (datetime).
 // Columns: id (string), labels (list), props (map), committed (float).
-MATCH (n:Resource {id: $id})
+MATCH (n:Entity:Resource {id: $id})
 SET n += $changes, n.actorId = $actorId, n.recordedAt = $now
 WITH n
 CALL (n) {

@@ -3,7 +3,7 @@
 // Parameters: $id, $expectedStatus, $changes (map), $assigneeIds (list or null), $actorId,
 //   $now (datetime).
 // Columns: id (string), labels (list), props (map).
-MATCH (n:Task {id: $id})
+MATCH (n:Entity:Task {id: $id})
 WHERE n.status = $expectedStatus
 SET n += $changes, n.actorId = $actorId, n.recordedAt = $now
 WITH n

@@ -5,7 +5,7 @@
 // Parameters: $personId, $atId, $props (map: role, since, fullTime, claimed), $actorId,
 //   $now (datetime).
 // Columns: holding (int), person (map {id, labels, props}), at (map {id, labels, props, rel}).
-MATCH (p:Person {id: $personId})
+MATCH (p:Entity:Person {id: $personId})
 MATCH (at:Entity {id: $atId})
 SET p._lock = true
 REMOVE p._lock

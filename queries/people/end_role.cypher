@@ -1,7 +1,7 @@
 // End a role a person holds (its until date); no row when they hold no such active role.
 // Parameters: $personId, $atId, $role, $until (date), $actorId, $now (datetime).
 // Columns: person (map {id, labels, props}), at (map {id, labels, props, rel}).
-MATCH (p:Person {id: $personId})-[r:HOLDS_ROLE]->(at:Entity {id: $atId})
+MATCH (p:Entity:Person {id: $personId})-[r:HOLDS_ROLE]->(at:Entity {id: $atId})
 WHERE r.role = $role AND r.until IS NULL
 SET r.until = $until, r.actorId = $actorId, r.recordedAt = $now
 RETURN {id: p.id, labels: labels(p), props: properties(p)} AS person,

@@ -1,7 +1,7 @@
 // A person joins a volunteer team (once: joining again changes nothing).
 // Parameters: $personId, $teamId, $since (date), $actorId, $now (datetime).
 // Columns: joined (bool: a new membership).
-MATCH (p:Person {id: $personId})
+MATCH (p:Entity:Person {id: $personId})
 MATCH (t:VolunteerTeam {id: $teamId})
 OPTIONAL MATCH (p)-[old:MEMBER_OF]->(t)
 WITH p, t, count(old) = 0 AS joined

@@ -2,7 +2,7 @@
 // Parameters: $id (person id), $skills (list or null), $availableDays (list or null),
 //   $actorId, $now (datetime).
 // Columns: id (string), labels (list), props (map).
-MATCH (n:Person {id: $id})
+MATCH (n:Entity:Person {id: $id})
 SET n.skills = coalesce($skills, n.skills),
     n.availableDays = coalesce($availableDays, n.availableDays),
     n.actorId = $actorId, n.recordedAt = $now

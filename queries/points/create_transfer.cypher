@@ -5,8 +5,8 @@
 // Parameters: $id, $fromId, $toId, $amount (int > 0), $reason, $actorId, $now (datetime).
 // Columns: transfer (map {id, labels, props}), from (map), to (map), fromBalance (int),
 //   toBalance (int).
-MATCH (source:PointAccount {id: $fromId})
-MATCH (target:PointAccount {id: $toId})
+MATCH (source:Entity:PointAccount {id: $fromId})
+MATCH (target:Entity:PointAccount {id: $toId})
 SET source._lock = true
 REMOVE source._lock
 CREATE (t:Entity:PointTransfer {id: $id})
