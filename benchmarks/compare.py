@@ -19,6 +19,9 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import SimpleNamespace
 from pathlib import Path
 from typing import Any
 
@@ -216,6 +219,7 @@ def main() -> int:
     parser.add_argument(
         "--requests", type=int, default=5000, help="cap per operation and concurrency"
     )
+    parser.add_argument("--uri", help="use this Neo4j, already holding the preset, instead of loading one")
     parser.add_argument("--only", type=int, nargs="*", help="operation numbers (1-5) to run")
     parser.add_argument("--clients", type=int, nargs="*", default=list(CONCURRENCY))
     args = parser.parse_args()
@@ -224,7 +228,7 @@ def main() -> int:
         ["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=PEER_DIR, check=True
     )
     secret = os.urandom(24).hex()
-    with bench_neo4j(args.preset, args.seed) as neo:
+    with existing(args.uri) if args.uri else bench_neo4j(args.preset, args.seed) as neo:
         ids = pick_ids(neo.uri)
         env = {
             **os.environ,
@@ -333,7 +337,7 @@ def main() -> int:
                 rows.append(row)
     result = {
         "command": f"python benchmarks/compare.py --preset {args.preset} --seed {args.seed} "
-        f"--seconds {args.seconds}",
+        f"--seconds {args.seconds}" + (f" --uri {args.uri}" if args.uri else ""),
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "machine": machine(),
         "versions": stack,
@@ -399,6 +403,12 @@ def update_readme(result: dict[str, Any]) -> None:
             + "\n"
         )
     readme.write_text(text, encoding="utf-8")
+
+
+@contextmanager
+def existing(uri: str) -> Iterator[Any]:
+    """A Neo4j someone else loaded (e.g. the city left by benchmarks/coordination.py)."""
+    yield SimpleNamespace(uri=uri)
 
 
 def versions(uri: str) -> dict[str, str]:

@@ -7,7 +7,7 @@ import asyncio
 from collections.abc import AsyncIterator
 
 from graph.cases import actions
-from graph.cases.feed import CaseFeed, LogEntry
+from graph.cases.feed import CaseFeed, LogEntry, read_head
 from graph.cases.report import Report, report_case
 from graph.database import Database
 from tests.graph.cases.scene import ADMIN, CHEN
@@ -25,13 +25,13 @@ async def test_a_step_on_one_process_reaches_subscribers_on_another(
     other = Database(clean_uri, "neo4j", "", "neo4j", auth=False)  # "process B"
     feed_b = CaseFeed(other, interval=0.05)
     try:
-        community = feed_b.stream("c-yuxiangyuan")
-        town = feed_b.stream("s-xidi")
+        # Subscribing from the log's head as it stands now: a loaded machine may start the
+        # poller after the step below commits, and the step must still arrive.
+        head = await read_head(other)
+        community = feed_b.stream("c-yuxiangyuan", after=head)
+        town = feed_b.stream("s-xidi", after=head)
         first = asyncio.ensure_future(next_entry(community))
         town_first = asyncio.ensure_future(next_entry(town))
-        await asyncio.sleep(
-            0.2
-        )  # both subscribed before the step; the result does not depend on it
         done = await report_case(scene, ADMIN, Report("楼道堆物", "report", 2, "b-yx-3"))
         entry = await first
         assert entry.event["action"] == "report"
