@@ -66,8 +66,13 @@ def internal_message(request_id: str) -> str:
     return f"Internal error (request id {request_id})."
 
 
+# Neo4j stops a transaction past db.transaction.timeout with one of these codes; the second
+# when it was stopped while waiting for a lock another transaction held.
+_TIMEOUT_CODES = ("TimedOut", "LockClientStopped")
+
+
 def is_timeout(exc: BaseException) -> bool:
-    return isinstance(exc, Neo4jError) and "TimedOut" in (exc.code or "")
+    return isinstance(exc, Neo4jError) and any(c in (exc.code or "") for c in _TIMEOUT_CODES)
 
 
 def _is_deliberate(original: BaseException) -> bool:

@@ -7,9 +7,14 @@ talks to the service over real HTTP with a token for the role it plays.
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
+import datetime as dt
+import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -21,7 +26,6 @@ import httpx
 import pytest
 from neo4j import GraphDatabase
 
-from loaders.model import NODES_BY_LABEL
 from schema.core.viewer import RoleName
 from tests.conftest import free_port
 from tests.support.auth import token
@@ -134,22 +138,39 @@ Node = tuple[str, str, dict[str, Any]]  # (label, external id, properties)
 Rel = tuple[str, str, str, dict[str, Any]]  # (type, from id, to id, properties)
 
 
-def build(uri: str, nodes: list[Node], rels: list[Rel]) -> None:
-    """Write a scene with the loader's own named statements (labels from loaders/model.py)."""
-    from graph.cypher import q
+def _jsonable(props: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in props.items()}
 
-    with GraphDatabase.driver(uri, auth=None) as driver, driver.session() as session:
-        by_label: dict[str, list[dict[str, Any]]] = {}
-        for label, id_, props in nodes:
-            by_label.setdefault(label, []).append({"id": id_, "props": props})
-        for label, rows in by_label.items():
-            labels = list(NODES_BY_LABEL[label].labels)
-            session.run(q("load/merge_nodes"), labels=labels, rows=rows).consume()
-        by_type: dict[str, list[dict[str, Any]]] = {}
-        for type_, a, b, props in rels:
-            by_type.setdefault(type_, []).append({"from": a, "to": b, "props": props})
-        for type_, rows in by_type.items():
-            session.run(q("load/merge_relationships"), type=type_, rows=rows).consume()
+
+def build(uri: str, nodes: list[Node], rels: list[Rel]) -> None:
+    """Write a scene through the loader itself (validated against loaders/model.py).
+
+    Runs on a thread of its own, so sync and async tests alike may call it.
+    """
+    from graph.database import Database
+    from loaders.load import load_bundle
+
+    bundle: dict[str, dict[str, list[dict[str, Any]]]] = {"nodes": {}, "relationships": {}}
+    for label, id_, props in nodes:
+        bundle["nodes"].setdefault(label, []).append({"id": id_, **_jsonable(props)})
+    for type_, a, b, props in rels:
+        bundle["relationships"].setdefault(type_, []).append(
+            {"from": a, "to": b, **_jsonable(props)}
+        )
+
+    async def load(path: Path) -> None:
+        db = Database(uri, "neo4j", "", "neo4j", auth=False)
+        try:
+            report = await load_bundle(db, path)
+            report.raise_for_problems()
+        finally:
+            await db.close()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "scene.json"
+        path.write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            pool.submit(asyncio.run, load(path)).result()
 
 
 def graph_census(uri: str) -> dict[str, Any]:

@@ -9,6 +9,7 @@ requests tried is reported at the end of the run (tests/security/conftest.py).
 from __future__ import annotations
 
 import json
+import os
 import string
 from typing import Any
 
@@ -50,10 +51,13 @@ INTERNAL_MARKERS = (
     "RecursionError",
 )
 ALLOWED_STATUS = {200, 400, 401, 403, 405, 406, 413, 415}
-BODIES = 250
+# The suite runs a repeatable minute; benchmarks/fuzz_long.py sets these to explore more, at
+# random (GRIDLINK_FUZZ_SCALE multiplies every count).
+SCALE = int(os.environ.get("GRIDLINK_FUZZ_SCALE", "1"))
+BODIES = 250 * SCALE
 FUZZ = settings(
     deadline=None,
-    derandomize=True,  # the suite is repeatable; benchmarks/fuzz_long.py explores at random
+    derandomize=not os.environ.get("GRIDLINK_FUZZ_RANDOM"),
     database=None,
     suppress_health_check=[
         HealthCheck.too_slow,
@@ -142,7 +146,7 @@ def fuzz(
 # from a one-field slice of the schema is far cheaper than from the whole of it.
 @pytest.mark.parametrize("field", QUERY_FIELDS)
 def test_generated_queries_never_fault(scene: Service, field: str) -> None:
-    fuzz(scene, queries(SDL, fields=[field], custom_scalars=SCALARS), 4, "queries")
+    fuzz(scene, queries(SDL, fields=[field], custom_scalars=SCALARS), 4 * SCALE, "queries")
 
 
 @pytest.mark.parametrize("field", MUTATION_FIELDS)
@@ -154,13 +158,13 @@ def test_generated_mutations_never_fault(
     scene: Service, field: str, role: str, scope: str | None, examples: int
 ) -> None:
     operations = mutations(SDL, fields=[field], custom_scalars=SCALARS)
-    fuzz(scene, operations, examples, f"mutations as {role}", (role, scope))
+    fuzz(scene, operations, examples * SCALE, f"mutations as {role}", (role, scope))
 
 
 @pytest.mark.parametrize("field", [f for f in QUERY_FIELDS if _ROOTS.query_type.fields[f].args])
 def test_schema_violating_queries_are_refused_cleanly(scene: Service, field: str) -> None:
     operations = queries(SDL, fields=[field], custom_scalars=SCALARS, mode=Mode.NEGATIVE)
-    fuzz(scene, operations, 2, "schema-violating queries", refused=True)
+    fuzz(scene, operations, 2 * SCALE, "schema-violating queries", refused=True)
 
 
 JSON_VALUES = st.recursive(
@@ -288,7 +292,7 @@ def test_generated_bodies_are_refused_or_answered_cleanly(scene: Service) -> Non
 def test_get_requests_with_generated_parameters_are_answered_cleanly(scene: Service) -> None:
     headers = {"Authorization": f"Bearer {token('admin')}", "accept": "application/json"}
 
-    @settings(FUZZ, max_examples=60)
+    @settings(FUZZ, max_examples=60 * SCALE)
     @given(
         st.dictionaries(
             FIELDS, st.text(max_size=40) | st.just("{ nodeCounts { label } }"), max_size=4

@@ -12,10 +12,11 @@ from typing import Any
 
 import pytest
 import strawberry
+from neo4j.exceptions import Neo4jError
 from starlette.responses import Response
 
 from gridlink.config import Settings, from_env
-from schema.core.errors import MaskFaults
+from schema.core.errors import MaskFaults, is_timeout
 from schema.core.limits import limit_extensions, operation_hash
 from schema.core.viewer import ANONYMOUS, SYSTEM, Grant, Viewer
 
@@ -221,6 +222,19 @@ async def test_lone_surrogates_are_refused_naming_where_they_are() -> None:
     ]
     result, _ = await run("{ items(first: 1) { name } } # \udc00")
     assert messages(result)[0].startswith("the query is not valid Unicode text")
+
+
+@pytest.mark.parametrize(
+    ("code", "timeout"),
+    [
+        ("Neo.ClientError.Transaction.TransactionTimedOut", True),
+        ("Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration", True),
+        ("Neo.ClientError.Transaction.LockClientStopped", True),
+        ("Neo.ClientError.Statement.SyntaxError", False),
+    ],
+)
+def test_transactions_stopped_by_the_time_limit_are_told_apart(code: str, timeout: bool) -> None:
+    assert is_timeout(Neo4jError._hydrate_neo4j(code=code, message="stopped")) is timeout
 
 
 async def test_faults_are_masked_with_the_request_id() -> None:
