@@ -241,6 +241,8 @@ class GridlinkGraphQL(GraphQL[Context, None]):
                 params = json.loads(body)
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:
                 raise RequestRefused(400, f"The request body is not valid JSON: {exc}") from exc
+            except RecursionError:
+                raise RequestRefused(400, "The request body nests too deeply.") from None
             if isinstance(params, list):
                 raise RequestRefused(
                     400, "Batched operations are not supported; send one at a time."
