@@ -21,8 +21,8 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from types import SimpleNamespace
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import httpx
@@ -219,7 +219,9 @@ def main() -> int:
     parser.add_argument(
         "--requests", type=int, default=5000, help="cap per operation and concurrency"
     )
-    parser.add_argument("--uri", help="use this Neo4j, already holding the preset, instead of loading one")
+    parser.add_argument(
+        "--uri", help="use this Neo4j, already holding the preset, instead of loading one"
+    )
     parser.add_argument("--only", type=int, nargs="*", help="operation numbers (1-5) to run")
     parser.add_argument("--clients", type=int, nargs="*", default=list(CONCURRENCY))
     args = parser.parse_args()
