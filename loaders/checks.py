@@ -1,8 +1,8 @@
 """Per-property checks compiled once from loaders/model.py.
 
-Each check takes a JSON value and returns the value to store (dates become `date`,
-datetimes `datetime`, numbers `float`), or raises `Bad` with what is wrong. Compiling them
-once per property keeps validating a million records in seconds.
+Each check takes a JSON value and returns the value to send (numbers become `float`, dates
+and date-times Bolt temporals), or raises `Bad` with what is wrong. Compiling them once
+per property keeps validating a million records in seconds.
 """
 
 from __future__ import annotations
@@ -11,13 +11,15 @@ import json
 import math
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
+from loaders.bolt import DATE_TAG, DATETIME_TAG, Structure, bolt_date, bolt_datetime
 from loaders.model import Prop
 
 Check = Callable[[Any], Any]
 INT64 = (-(2**63), 2**63 - 1)
+MAX_OFFSET = timedelta(hours=18)  # the widest offset Neo4j takes
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Date, "T", time to the second, at most microseconds, and an offset (Z or ±HH:MM).
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})")
@@ -67,25 +69,30 @@ def _boolean(v: Any) -> bool:
     raise Bad(f"expected true or false, got {show(v)}")
 
 
-def _date(v: Any) -> date:
-    if type(v) is date:
-        return v  # converted already (a record that failed elsewhere, checked again)
+def _date(v: Any) -> Any:
     if type(v) is str and _DATE.fullmatch(v):
         try:
-            return date.fromisoformat(v)
+            day = date.fromisoformat(v)
         except ValueError:
             raise Bad(f"{show(v)} is not a real date") from None
+        return bolt_date(day)
+    if type(v) is Structure and v.tag == DATE_TAG:
+        return v  # converted already (a record that failed elsewhere, checked again)
     raise Bad(f'expected a date "YYYY-MM-DD", got {show(v)}')
 
 
-def _datetime(v: Any) -> datetime:
-    if type(v) is datetime:
-        return v
+def _datetime(v: Any) -> Any:
     if type(v) is str and _DATETIME.fullmatch(v):
         try:
-            return datetime.fromisoformat(v)
+            moment = datetime.fromisoformat(v)
         except ValueError:
             raise Bad(f"{show(v)} is not a real date and time") from None
+        offset = moment.utcoffset()
+        if offset is None or abs(offset) > MAX_OFFSET:
+            raise Bad(f"{show(v)} has an offset beyond ±18:00")
+        return bolt_datetime(moment, offset)
+    if type(v) is Structure and v.tag == DATETIME_TAG:
+        return v
     raise Bad(
         f'expected a date-time with an offset like "2024-05-01T09:30:00+08:00", got {show(v)}'
     )

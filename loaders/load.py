@@ -12,8 +12,10 @@ graph and written only when it differs, so loading the same data again changes n
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,11 +25,11 @@ from neo4j import AsyncManagedTransaction
 from graph.database import Database, run_rows
 from loaders.model import NODE_TYPES, NODES_BY_LABEL, REL_TYPES, RELS_BY_TYPE, SUPER_LABELS
 from loaders.records import Problem, RawDataset, read_bundle, read_dataset, read_directory
-from loaders.validate import MERGE_KEYS, Limits, Plan, RelRow, check_records, finish
+from loaders.validate import MERGE_KEYS, Checked, Limits, Plan, RelRow, check_records, finish
 
 Row = dict[str, Any]
 Progress = Callable[[int, int, str], None]  # (records written, records to write, label/type)
-DEFAULT_BATCH = 10_000
+DEFAULT_BATCH = 5_000  # city preset: 5k beat 10k and 25k (benchmarks/README.md)
 LOOKUP_BATCH = 20_000
 NO_MODEL_LABEL = "node without a model label"
 # Just under what Neo4j takes in one index entry (it refuses 8,167 bytes in a range index
@@ -55,6 +57,7 @@ class Counts:
     updated: int = 0
     unchanged: int = 0
     invalid: int = 0
+    seconds: float = 0.0  # spent in its write transactions (overlapping when concurrent)
 
     def add(self, row: Mapping[str, Any]) -> None:
         self.created += int(row.get("created") or 0)
@@ -69,6 +72,7 @@ class LoadReport:
     written: bool = False
     records: int = 0  # records written or compared
     seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)  # read, check, graph, finish, write
 
     @property
     def ok(self) -> bool:
@@ -99,6 +103,8 @@ class LoadReport:
         rate = self.records / self.seconds if self.seconds else 0.0
         state = "written" if self.written else "NOTHING written"
         lines.append(f"{self.records} records in {self.seconds:.1f}s ({rate:,.0f}/s); {state}")
+        if self.phases:
+            lines.append(", ".join(f"{k} {v:.1f}s" for k, v in self.phases.items()))
         return "\n".join(lines)
 
 
@@ -111,8 +117,9 @@ async def load_path(
     concurrency: int = 2,
 ) -> LoadReport:
     """Load a dataset directory or a JSON bundle file, whichever `path` is."""
-    raw = await asyncio.to_thread(read_dataset, Path(path))
-    return await load_raw(db, raw, skip_invalid, progress, batch_size, concurrency)
+    return await _load(
+        db, lambda: read_dataset(Path(path)), skip_invalid, progress, batch_size, concurrency
+    )
 
 
 async def load_directory(
@@ -123,8 +130,9 @@ async def load_directory(
     batch_size: int = DEFAULT_BATCH,
     concurrency: int = 2,
 ) -> LoadReport:
-    raw = await asyncio.to_thread(read_directory, Path(path))
-    return await load_raw(db, raw, skip_invalid, progress, batch_size, concurrency)
+    return await _load(
+        db, lambda: read_directory(Path(path)), skip_invalid, progress, batch_size, concurrency
+    )
 
 
 async def load_bundle(
@@ -135,8 +143,9 @@ async def load_bundle(
     batch_size: int = DEFAULT_BATCH,
     concurrency: int = 2,
 ) -> LoadReport:
-    raw = await asyncio.to_thread(read_bundle, Path(path))
-    return await load_raw(db, raw, skip_invalid, progress, batch_size, concurrency)
+    return await _load(
+        db, lambda: read_bundle(Path(path)), skip_invalid, progress, batch_size, concurrency
+    )
 
 
 async def load_raw(
@@ -147,19 +156,71 @@ async def load_raw(
     batch_size: int = DEFAULT_BATCH,
     concurrency: int = 2,
 ) -> LoadReport:
+    """Load records already read (check_records consumes them)."""
+    return await _load(db, lambda: raw, skip_invalid, progress, batch_size, concurrency)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    # Millions of small dicts make the cyclic collector walk the whole heap again and
+    # again while they are built (reading a city took 3x longer); none of them form cycles.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+async def _load(
+    db: Database,
+    read: Callable[[], RawDataset],
+    skip_invalid: bool,
+    progress: Progress | None,
+    batch_size: int,
+    concurrency: int,
+) -> LoadReport:
     started = time.monotonic()
-    checked = await asyncio.to_thread(check_records, raw)
-    graph_labels = await lookup_labels(db, checked.lookup_ids(), concurrency)
+    phases: dict[str, float] = {}
+
+    def timed(name: str, since: float) -> float:
+        now = time.monotonic()
+        phases[name] = now - since
+        return now
+
+    def prepare() -> Checked:
+        with _gc_paused():
+            t = time.monotonic()
+            raw = read()
+            t = timed("read", t)
+            checked = check_records(raw)
+            timed("check", t)
+        return checked
+
+    checked = await asyncio.to_thread(prepare)
+    t = time.monotonic()
+    element_ids: dict[str, str] = {}
+    graph_labels = await lookup_labels(db, checked.lookup_ids(), concurrency, element_ids)
     limits = await index_limits(db)
-    plan = await asyncio.to_thread(finish, checked, graph_labels, limits)
-    report = LoadReport(problems=plan.problems)
+    t = timed("graph", t)
+    with _gc_paused():
+        plan = await asyncio.to_thread(finish, checked, graph_labels, limits)
+    t = timed("finish", t)
+    report = LoadReport(problems=plan.problems, phases=phases)
     for name in _model_order(plan.totals):
         report.counts[name] = Counts(invalid=plan.totals[name] - plan.planned(name))
     if plan.problems and not skip_invalid:
         report.seconds = time.monotonic() - started
         return report
     writer = _Writer(db, plan.record_count, progress, max(1, batch_size), max(1, concurrency))
-    await writer.write(plan, report)
+    writer.element_ids = element_ids
+    gc.freeze()  # the plan's rows live until the end: keep the collector off them
+    try:
+        await writer.write(plan, report)
+    finally:
+        gc.unfreeze()
+    timed("write", t)
     report.written = True
     report.records = writer.done
     report.seconds = time.monotonic() - started
@@ -172,8 +233,11 @@ def _model_order(names: Iterable[str]) -> list[str]:
     return sorted(names, key=lambda n: (order.get(n, len(order)), n))
 
 
-async def lookup_labels(db: Database, ids: list[str], concurrency: int = 2) -> dict[str, str]:
-    """The model label of every id in `ids` the graph holds (one batched query)."""
+async def lookup_labels(
+    db: Database, ids: list[str], concurrency: int = 2, element_ids: dict[str, str] | None = None
+) -> dict[str, str]:
+    """The model label of every id in `ids` the graph holds (one batched query); their
+    element ids go into `element_ids` when given."""
     rows = await db.read("load/count_entities")
     if not ids or int(rows[0]["count"]) == 0:
         return {}  # an empty graph holds none of them: skip a million index lookups
@@ -185,7 +249,11 @@ async def lookup_labels(db: Database, ids: list[str], concurrency: int = 2) -> d
             found = await db.read("load/get_entity_labels", {"ids": chunk})
         for row in found:
             labels = [label for label in row["labels"] if label in NODES_BY_LABEL]
-            out[row["id"]] = labels[0] if labels else NO_MODEL_LABEL
+            label = labels[0] if labels else NO_MODEL_LABEL
+            pairs = dict(row["nodes"])
+            out.update(dict.fromkeys(pairs, label))
+            if element_ids is not None:
+                element_ids.update(pairs)
 
     await asyncio.gather(
         *(one(ids[i : i + LOOKUP_BATCH]) for i in range(0, len(ids), LOOKUP_BATCH))
@@ -223,6 +291,7 @@ class _Writer:
         self.batch_size = batch_size
         self.gate = asyncio.Semaphore(concurrency)
         self.done = 0
+        self.element_ids: dict[str, str] = {}  # external id -> element id, to link by
 
     async def write(self, plan: Plan, report: LoadReport) -> None:
         for node in NODE_TYPES:
@@ -230,30 +299,32 @@ class _Writer:
             if counts is None:
                 continue
             # The labels sent to Cypher are the model's strings, never the file's.
-            labels = list(node.labels)
-            await self._batches(
-                "load/create_nodes",
-                {"labels": labels},
-                plan.new_nodes.get(node.label, []),
-                counts,
-                node.label,
-            )
+            params = {"labels": list(node.labels)}
+            new = plan.new_nodes.get(node.label, [])
+            await self._batches("load/create_nodes", params, new, counts, node.label)
             old = plan.old_nodes.get(node.label, [])
-            await self._batches(
-                "load/merge_nodes", {"labels": labels}, old, counts, node.label, _id_rows
-            )
+            await self._batches("load/merge_nodes", params, old, counts, node.label, _id_rows)
         for rel in REL_TYPES:
             counts = report.counts.get(rel.type)
             if counts is None:
                 continue
-            params = {"type": RELS_BY_TYPE[rel.type].type}
-            new = plan.new_rels.get(rel.type, [])
+            rel_params = {"type": RELS_BY_TYPE[rel.type].type}
+            fresh = plan.new_rels.get(rel.type, [])
             await self._batches(
-                "load/create_relationships", params, new, counts, rel.type, _rel_rows
+                "load/create_relationships", rel_params, fresh, counts, rel.type, self._linked
             )
             other = plan.other_rels.get(rel.type, [])
             keyed = _keyed_rows(MERGE_KEYS.get(rel.type, ()))
-            await self._batches("load/merge_relationships", params, other, counts, rel.type, keyed)
+            await self._batches(
+                "load/merge_relationships", rel_params, other, counts, rel.type, keyed
+            )
+
+    def _linked(self, batch: Sequence[RelRow]) -> list[Row]:
+        known = self.element_ids
+        return [
+            {"from": a, "to": b, "fromElement": known[a], "toElement": known[b], "props": p}
+            for a, b, p in batch
+        ]
 
     async def _batches(
         self,
@@ -268,8 +339,11 @@ class _Writer:
             async with self.gate:
                 # Shaped only now, so a million relationships wait as compact tuples.
                 shaped = {**params, "rows": shape(batch)}
+                started = time.monotonic()
                 result = await self.db.write_tx(_work(name, shaped), name)
+                counts.seconds += time.monotonic() - started
             counts.add(result)
+            self.element_ids.update(result.get("made") or ())
             self.done += len(batch)
             if self.progress is not None:
                 self.progress(self.done, self.total, what)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 from loaders.checks import Bad, Check, compile_prop, from_csv
@@ -24,8 +23,8 @@ _PY_TYPES: dict[str, tuple[type, ...]] = {
     "integer": (int,),
     "number": (int, float),
     "boolean": (bool,),
-    "date": (str, date),
-    "datetime": (str, datetime),
+    "date": (str,),
+    "datetime": (str,),
     "string[]": (list,),
     "integer[]": (list,),
 }
@@ -40,8 +39,8 @@ class Spec:
     types: dict[str, str]  # property -> model type name
     allowed: frozenset[str]  # properties, plus id or from/to
     required: frozenset[str]
-    py_types: dict[str, tuple[type, ...]]
-    converts: tuple[tuple[str, Check], ...]  # the checks the fast path still runs
+    # key -> (Python types its JSON value may have, the check still to run or None)
+    rules: dict[str, tuple[tuple[type, ...], Check | None]]
 
     def suggest(self, key: str) -> str:
         close = difflib.get_close_matches(key, list(self.checks), n=1)
@@ -53,16 +52,16 @@ def _needs_check(prop: Prop) -> bool:
 
 
 def _spec(name: str, props: Mapping[str, Prop], own: tuple[str, ...]) -> Spec:
-    py_types = {k: _PY_TYPES[p.type] for k, p in props.items()}
-    py_types.update({k: (str,) for k in own})
+    rules: dict[str, tuple[tuple[type, ...], Check | None]] = {k: ((str,), None) for k in own}
+    for k, p in props.items():
+        rules[k] = (_PY_TYPES[p.type], compile_prop(p) if _needs_check(p) else None)
     return Spec(
         name=name,
         checks={k: compile_prop(p) for k, p in props.items()},
         types={k: p.type for k, p in props.items()},
         allowed=frozenset(props) | frozenset(own),
         required=frozenset(k for k, p in props.items() if p.required) | frozenset(own),
-        py_types=py_types,
-        converts=tuple((k, compile_prop(p)) for k, p in props.items() if _needs_check(p)),
+        rules=rules,
     )
 
 
@@ -75,23 +74,19 @@ REL_SPECS: dict[str, Spec] = {t: _spec(t, r.props, REL_ENDS) for t, r in RELS_BY
 def fast(spec: Spec, record: Any) -> bool:
     """Check and convert `record` in place on the fast path; False sends it to `diagnose`.
 
-    On False the record may be partly converted; the checks accept converted values, so
-    `diagnose` still reports exactly what was wrong in the input.
+    On False the record may be partly converted (whole numbers made floats); the checks
+    accept what they produce, so `diagnose` still reports exactly what was wrong.
     """
-    if type(record) is not dict:
+    if type(record) is not dict or not spec.required <= record.keys():
         return False
-    keys = record.keys()
-    if not (keys <= spec.allowed and spec.required <= keys):
-        return False
-    py_types = spec.py_types
-    for key, value in record.items():
-        if type(value) not in py_types[key]:
-            return False
+    rules = spec.rules
     try:
-        for key, check in spec.converts:
-            value = record.get(key)
-            if value is not None:
-                record[key] = check(value)
+        for key, value in record.items():
+            rule = rules.get(key)
+            if rule is None or type(value) not in rule[0]:
+                return False  # an unknown key, a null or a wrong type: let diagnose say
+            if rule[1] is not None:
+                record[key] = rule[1](value)  # same keys, new value: safe while iterating
     except Bad:
         return False
     return True

@@ -28,7 +28,10 @@ RelRow = tuple[str, str, Row]  # from, to, properties
 Limits = Mapping[str, Mapping[str, tuple[int, str]]]
 # Several relationships of these types may join the same two nodes; the key tells them apart.
 MERGE_KEYS: dict[str, tuple[str, ...]] = {r.type: r.key for r in REL_TYPES if r.key}
+# Shared by every relationship without properties; never changed after it is made.
+_NO_PROPS: Row = {}
 SINGLE_PARENT = "PART_OF"  # a place has one parent (docs/ARCHITECTURE.md, "Places and scope")
+REPEATS = "repeats an earlier relationship of this type between the same nodes"
 _ENDS = {t: (expand(r.sources), expand(r.targets)) for t, r in RELS_BY_TYPE.items()}
 _END_NAMES = {t: (" or ".join(r.sources), " or ".join(r.targets)) for t, r in RELS_BY_TYPE.items()}
 
@@ -192,13 +195,31 @@ def _check_rels(out: Checked, index: int, source: Source) -> None:
     labels, bad_ids, external = out.labels, out.bad_ids, out.external
     seen: set[tuple[Any, ...]] = set()
     parents: dict[str, int] | None = {} if type_ == SINGLE_PARENT else None
+    bare = not spec.checks and not csv  # most relationships carry no properties at all
     for line, record in source.items:
         at = base | line
-        fine = not csv and fast(spec, record) and record["from"] and record["to"]
-        if not fine and not _slow_rel(out, spec, at, record, csv):
-            continue
-        start, end = record.pop("from"), record.pop("to")
-        problem = _shape_problem(start, end, keys, record, seen, parents, line)
+        if bare and type(record) is dict and len(record) == 2:
+            start, end = record.get("from"), record.get("to")
+            if type(start) is str and type(end) is str and start and end:
+                record = _NO_PROPS
+            else:
+                record = {"from": start, "to": end}  # diagnosed below as any other record
+                if not _slow_rel(out, spec, at, record, csv):
+                    continue
+                start, end = record.pop("from"), record.pop("to")
+        else:
+            fine = not csv and fast(spec, record) and record["from"] and record["to"]
+            if not fine and not _slow_rel(out, spec, at, record, csv):
+                continue
+            start, end = record.pop("from"), record.pop("to")
+        if parents is None and not keys and start != end:
+            ident: tuple[Any, ...] = (start, end)
+            problem = None
+            if ident in seen:
+                problem = ("to", REPEATS)
+            seen.add(ident)
+        else:
+            problem = _shape_problem(start, end, keys, record, seen, parents, line)
         if problem is not None:
             out.bad(at, *problem)
             continue
@@ -233,7 +254,7 @@ def _shape_problem(
         return "to", f"{show(end)} is the same node as from"
     ident = (start, end, *(record[k] for k in keys)) if keys else (start, end)
     if ident in seen:
-        return "to", "repeats an earlier relationship of this type between the same nodes"
+        return "to", REPEATS
     seen.add(ident)
     if parents is not None:
         if start in parents:
