@@ -224,6 +224,11 @@ def main() -> int:
     )
     parser.add_argument("--only", type=int, nargs="*", help="operation numbers (1-5) to run")
     parser.add_argument("--clients", type=int, nargs="*", default=list(CONCURRENCY))
+    parser.add_argument(
+        "--no-save",
+        action="store_true",
+        help="print the figures only: keep benchmarks/results/ and the README table as they are",
+    )
     args = parser.parse_args()
 
     subprocess.run(
@@ -346,6 +351,9 @@ def main() -> int:
         "ids": ids,
         "operations": rows,
     }
+    if args.no_save:
+        print(render(result))
+        return 0
     path = write_result(f"compare-{args.preset}", result)
     update_readme(result)
     print(f"wrote {path} and the table in benchmarks/README.md")
