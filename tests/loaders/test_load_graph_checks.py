@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from graph.database import Database
-from loaders.load import load_directory
+from loaders.load import Counts, LoadConflict, LoadReport, _Writer, load_directory
+from loaders.validate import Plan
 from tests.loaders.conftest import dump
 from tests.loaders.scenes import write_dir
 
@@ -93,4 +96,36 @@ async def test_an_id_in_the_graph_keeps_its_label(
         'relationships/PART_OF.jsonl:1: to: node "d-1" is not loaded: its record at '
         "nodes/Street.jsonl:1 is invalid",
     ]
+    assert dump(clean_uri) == before
+
+
+async def test_a_batch_naming_a_vanished_node_is_rolled_back_whole(
+    db: Database, clean_uri: str, tmp_path: Path
+) -> None:
+    # What a node deleted between validation and writing looks like to the writer: one
+    # batch where one row's end is gone. The batch is one transaction, so none of it lands.
+    streets = [
+        {"id": "s-1", "name": "双塔山街道", "kind": "street"},
+        {"id": "s-2", "name": "西地镇", "kind": "town"},
+    ]
+    await load_directory(
+        db,
+        write_dir(
+            tmp_path / "first", {"nodes": {**STREET, "Street": streets}, "relationships": {}}
+        ),
+    )
+    before = dump(clean_uri)
+    plan = Plan(
+        new_nodes={},
+        old_nodes={},
+        new_rels={},
+        other_rels={"PART_OF": [("s-1", "d-1", {}), ("s-2", "d-gone", {})]},
+        problems=[],
+        totals={"PART_OF": 2},
+    )
+    writer = _Writer(db, total=2, progress=None, batch_size=10, concurrency=1)
+
+    with pytest.raises(LoadConflict, match="1 of 2 rows name a node that is no longer"):
+        await writer.write(plan, LoadReport(counts={"PART_OF": Counts()}))
+
     assert dump(clean_uri) == before
