@@ -1,7 +1,8 @@
 """What one operation may cost, checked before anything runs (docs/SECURITY.md, "Limits").
 
 - tokens: the parser stops past `settings.max_tokens` (strawberry's MaxTokensLimiter);
-- depth, aliases, page size and cost: one walk over the operation in `OperationLimits`;
+- depth, aliases, page size and cost: one walk over the operation in `OperationLimits`,
+  which also parses and validates each document text once (schema/core/documents.py);
   the cost is the estimated number of objects the operation may return: a field with
   `first`/`last`/`limit` multiplies what it selects by that number, a list without one
   by `LIST_ESTIMATE`; `first` above `settings.max_page_size` is refused;
@@ -35,8 +36,6 @@ from graphql import (
     OperationDefinitionNode,
     OperationType,
     SelectionNode,
-    ValidationContext,
-    ValidationRule,
     VariableNode,
     get_named_type,
     get_nullable_type,
@@ -44,7 +43,9 @@ from graphql import (
 )
 from graphql.type.definition import GraphQLInterfaceType, GraphQLNamedType, GraphQLObjectType
 from strawberry.extensions import DisableIntrospection, MaxTokensLimiter, SchemaExtension
+from strawberry.schema.schema import validate_document
 
+from schema.core.documents import DocumentCache
 from schema.core.permissions import RequireAuthentication
 
 PAGE_ARGUMENTS = ("first", "last", "limit")
@@ -241,33 +242,51 @@ def limit_errors(tally: Tally, limits: Limits) -> list[str]:
 
 
 class OperationLimits(SchemaExtension):
-    """Adds, per operation, a validation rule that knows the operation's variables."""
+    """Parses and validates each document text once (schema/core/documents.py), and checks
+    the limits of every operation with its own variables.
 
-    def __init__(self, limits: Limits) -> None:
+    It must come after every extension that adds validation rules (DisableIntrospection):
+    it validates with the rules those have added, and a cached result is reused only for
+    the same rules.
+    """
+
+    def __init__(self, limits: Limits, documents: DocumentCache) -> None:
         self.limits = limits
+        self.documents = documents
+
+    def on_parse(self) -> Iterator[None]:
+        ec = self.execution_context
+        text = ec.query
+        entry = self.documents.get(text) if text else None
+        if entry is not None:
+            ec.graphql_document = entry.document  # strawberry parses only when none is set
+        yield
+        if text and entry is None and ec.graphql_document is not None:
+            self.documents.put(text, ec.graphql_document)
 
     def on_validate(self) -> Iterator[None]:
         ec = self.execution_context
-        limits = self.limits
+        document = ec.graphql_document
+        if document is None:
+            yield
+            return
+        schema = ec.schema._schema
         variables = ec.variables if isinstance(ec.variables, dict) else {}
-        operation_name = ec.operation_name
-
-        class CostRule(ValidationRule):
-            def __init__(self, context: ValidationContext) -> None:
-                super().__init__(context)
-                tally = measure(
-                    context.schema,
-                    context.document,
-                    variables,
-                    operation_name,
-                    limits.max_page_size,
-                )
-                for message in limit_errors(tally, limits):
-                    context.report_error(
-                        GraphQLError(message, extensions={"code": "LIMIT_EXCEEDED"})
-                    )
-
-        ec.validation_rules = (*ec.validation_rules, CostRule)
+        tally = measure(schema, document, variables, ec.operation_name, self.limits.max_page_size)
+        found = [
+            GraphQLError(message, extensions={"code": "LIMIT_EXCEEDED"})
+            for message in limit_errors(tally, self.limits)
+        ]
+        rules = ec.validation_rules
+        entry = self.documents.get(ec.query) if ec.query else None
+        if entry is None or entry.document is not document or entry.rules != rules:
+            errors = tuple(validate_document(schema, document, rules))
+            if entry is not None and entry.document is document:
+                entry.rules, entry.errors = rules, errors
+        else:
+            errors = entry.errors
+        # Set even when empty: strawberry then skips its own (uncached) validation.
+        ec.pre_execution_errors = [*found, *errors]
         yield
 
 
@@ -384,13 +403,17 @@ def limit_extensions(settings: Any) -> list[Callable[[], SchemaExtension] | type
         raise SystemExit(
             "gridlink: GRIDLINK_REQUIRE_PERSISTED needs GRIDLINK_PERSISTED_OPERATIONS (an allow-list file)"
         )
+    # One cache per app, shared by its requests (the texts, not the viewers: a document holds
+    # no answer, only the parsed text and whether it is valid against the schema).
+    documents = DocumentCache()
     extensions: list[Callable[[], SchemaExtension] | type[SchemaExtension]] = [
         lambda: RequireAuthentication(allow_introspection=settings.introspection),
         lambda: PersistedOperations(allowed, settings.require_persisted),
         WellFormedText,
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-        lambda: OperationLimits(limits),
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)
+    # Last: it validates with the rules the extensions above added.
+    extensions.append(lambda: OperationLimits(limits, documents))
     return extensions

@@ -183,6 +183,32 @@ async def test_depth_aliases_and_tokens_are_bounded() -> None:
     assert any("more than 200 tokens" in m for m in messages(result)), messages(result)
 
 
+async def test_a_cached_document_is_measured_again_with_each_operations_variables() -> None:
+    # One schema, so the second and third operations reuse the parsed, validated text:
+    # the cost still follows the variables. n=2: 2 × (1 + 2 × 1) = 6; n=50: 50 × 51 = 2550.
+    schema = strawberry.Schema(
+        query=Query, mutation=Mutation, extensions=[MaskFaults, *limit_extensions(settings())]
+    )
+    text = "query Q($n: Int!) { items(first: $n) { children(first: $n) { name } } }"
+
+    async def cost_errors(n: int) -> list[str]:
+        result = await schema.execute(
+            text, variable_values={"n": n}, context_value=Ctx(SYSTEM, Response())
+        )
+        return messages(result)
+
+    assert await cost_errors(2) == []
+    assert any("about 2550 objects" in m for m in await cost_errors(50))
+    assert await cost_errors(2) == []
+    # An invalid text is refused the same way the second time, from the cache.
+    invalid = "{ items(first: 1) { nope } }"
+    for _ in range(2):
+        result = await schema.execute(invalid, context_value=Ctx(SYSTEM, Response()))
+        assert result.data is None
+        [message] = messages(result)
+        assert message.startswith("Cannot query field 'nope' on type 'Item'."), message
+
+
 async def test_introspection_can_be_switched_off() -> None:
     result, _ = await run("{ __schema { queryType { name } } }", settings(introspection=False))
     assert result.data is None and "introspection" in messages(result)[0].lower()
