@@ -134,6 +134,42 @@ def test_rs256_and_es256_tokens_verify_against_the_jwks_file(
         viewer_from_credentials(bearer(forged), None, s)
 
 
+def test_a_verified_token_is_remembered_until_it_expires(settings: Settings) -> None:
+    # Expired 29 s ago: within the 30 s leeway for about one more second.
+    token = mint_token(SECRET, "p-cache", GRID, ttl_s=-29)
+    first = viewer_from_credentials(bearer(token), None, settings)
+    # Remembered: the same viewer object, not a second check.
+    assert viewer_from_credentials(bearer(token), None, settings) is first
+    # Past exp + leeway it is checked again, and refused as expired.
+    time.sleep(1.5)
+    with pytest.raises(AuthError, match="has expired"):
+        viewer_from_credentials(bearer(token), None, settings)
+
+
+def test_a_remembered_token_is_checked_again_when_the_key_changes(
+    settings: Settings, tmp_path: Path
+) -> None:
+    token = mint_token(SECRET, "p-rotate", GRID)
+    assert viewer_from_credentials(bearer(token), None, settings).actor_id == "p-rotate"
+    rotated = replace(settings, jwt_secret="a-new-secret-that-is-long-enough-for-hs256-98765")
+    with pytest.raises(AuthError, match="signature"):
+        viewer_from_credentials(bearer(token), None, rotated)
+    strict = replace(settings, jwt_audience="gridlink-api")
+    with pytest.raises(AuthError, match="'aud' claim"):
+        viewer_from_credentials(bearer(token), None, strict)
+    # A JWKS key rotated out of the file stops a token it verified.
+    rsa_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    jwks = tmp_path / "jwks.json"
+    write_jwks(jwks, {"r1": rsa_key})
+    s = replace(settings, jwks_path=str(jwks))
+    rs = jwt.encode(claims(sub="idp-rs"), rsa_key, algorithm="RS256", headers={"kid": "r1"})
+    assert viewer_from_credentials(bearer(rs), None, s).actor_id == "idp-rs"
+    time.sleep(0.01)
+    write_jwks(jwks, {"r2": rsa.generate_private_key(public_exponent=65537, key_size=2048)})
+    with pytest.raises(AuthError, match="key id"):
+        viewer_from_credentials(bearer(rs), None, s)
+
+
 def forge_hs256(secret: bytes, body: dict[str, object], header: dict[str, str]) -> str:
     # By hand: PyJWT itself refuses to use a public key as an HMAC secret.
     def b64(raw: bytes) -> str:
