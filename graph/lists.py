@@ -8,11 +8,13 @@ commit together or not at all.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
 from graph.database import Database, Row, run_rows
+from graph.nodes import Access, Ref, access_clauses
 
 
 async def need_commitments(db: Database, ids: Sequence[str]) -> dict[str, float]:
@@ -37,3 +39,42 @@ async def write_one(
     """Run one write statement of queries/lists/ and return its single row (None if none)."""
     rows = await run_rows(tx, f"lists/{name}", params)
     return rows[0] if rows else None
+
+
+@dataclass(frozen=True)
+class Created:
+    """What a checked create answered: the row written, or why nothing was."""
+
+    taken: bool  # the new external id is in use
+    refused: tuple[Ref, ...]  # named but missing, of another kind or out of scope, in input order
+    row: Row | None  # None unless written
+
+
+async def create_checked(
+    tx: AsyncManagedTransaction,
+    name: str,
+    params: Mapping[str, Any],
+    refs: Sequence[Ref],
+    access: Access,
+) -> Created:
+    """Run a create statement of queries/lists/ that checks before it writes (the new id is
+    free, every ref is found within `access`) and writes only when all pass: one round trip
+    where a separate check would cost two more."""
+    rows = await run_rows(
+        tx,
+        f"lists/{name}",
+        {
+            **params,
+            "refs": [{"field": r.field, "id": r.id, "labels": list(r.labels)} for r in refs],
+            "access": access_clauses(None, access),
+        },
+    )
+    if len(rows) != 1:
+        raise RuntimeError(f"lists/{name} answered {len(rows)} rows, not 1")
+    row = rows[0]
+    refused = {str(f) for f in row["refused"]}
+    return Created(
+        taken=bool(row["taken"]),
+        refused=tuple(r for r in refs if r.field in refused),
+        row=row if row["id"] is not None else None,
+    )

@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
+from typing import Any
 
 import strawberry
 from neo4j import AsyncManagedTransaction
 
-from graph import lists
-from graph.database import Row
 from graph.nodes import Ref
 from schema.core.context import Info
-from schema.core.payloads import (
-    Problems,
-    audit,
-    new_id,
-    refuse_taken,
-    require,
-    today,
-    write_or_errors,
-    written,
-)
+from schema.core.payloads import Problems, audit, new_id, today, write_or_errors
+from schema.lists.mutations.checked import create_checked
 from schema.lists.mutations.payloads import ACTOR_LABELS, PLACE_LABELS, NeedPayload, props_of
 from schema.lists.types import Need
 
@@ -88,12 +80,10 @@ async def need_create(info: Info, input: NeedCreateInput) -> NeedPayload:
         **audit(info),
     }
 
-    async def work(tx: AsyncManagedTransaction) -> Row | None:
-        await refuse_taken(tx, "input.externalId", need_id)
-        await require(tx, info, refs)
-        return await lists.write_one(tx, "create_need", params)
+    async def work(tx: AsyncManagedTransaction) -> Mapping[str, Any]:
+        return await create_checked(tx, info, "create_need", params, refs)
 
     result = await write_or_errors(info, work, "lists/create_need")
     if isinstance(result, list):
         return NeedPayload(need=None, errors=result)
-    return NeedPayload(need=Need.from_node(props_of(written(result))), errors=[])
+    return NeedPayload(need=Need.from_node(props_of(result)), errors=[])
