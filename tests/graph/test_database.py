@@ -1,0 +1,76 @@
+"""graph/database.py: single reads in auto-commit, retried like managed ones; faults named."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import pytest
+from neo4j import exceptions as neo4j_errors
+
+from graph import database
+from graph.database import Database, DatabaseUnavailable, track_round_trips
+
+
+@pytest.fixture
+def quick_retries(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    # The policy's shape with delays small enough for a test: 10 ms, 20 ms, ... for 0.1 s.
+    monkeypatch.setattr(database, "FIRST_RETRY_DELAY_S", 0.01)
+    monkeypatch.setattr(database, "MAX_RETRY_TIME_S", 0.1)
+    yield
+
+
+def failing_first(db: Database, failures: list[BaseException]) -> list[int]:
+    """Make the first sessions fail with `failures` in turn; returns the attempts seen."""
+    real = db.driver.session
+    attempts: list[int] = []
+
+    @asynccontextmanager
+    async def session(**config: Any) -> Any:
+        attempts.append(len(attempts))
+        if failures:
+            raise failures.pop(0)
+        async with real(**config) as s:
+            yield s
+
+    db.driver.session = session  # type: ignore[method-assign,assignment]
+    return attempts
+
+
+async def test_a_read_gives_rows_as_dicts_in_one_counted_round_trip(db: Database) -> None:
+    trips = track_round_trips()
+    rows = await db.read("system/count_nodes", {"labels": ["Person", "Grid"]})
+    # A clean graph: no Person, no Grid.
+    assert rows == [{"label": "Person", "count": 0}, {"label": "Grid", "count": 0}]
+    assert trips.count == 1 and trips.names == ["system/count_nodes"]
+    assert trips.statements == [("system/count_nodes", {"labels": ["Person", "Grid"]})]
+
+
+async def test_a_transient_failure_is_retried_and_the_read_answers(
+    db: Database, quick_retries: None
+) -> None:
+    attempts = failing_first(
+        db, [neo4j_errors.SessionExpired("stale"), neo4j_errors.SessionExpired("stale")]
+    )
+    rows = await db.read("system/count_nodes", {"labels": ["Person"]})
+    assert rows == [{"label": "Person", "count": 0}]
+    assert len(attempts) == 3  # two failures, then the answer
+
+
+async def test_an_unreachable_database_is_named_once_the_retries_run_out(
+    db: Database, quick_retries: None
+) -> None:
+    attempts = failing_first(db, [neo4j_errors.ServiceUnavailable("down")] * 50)
+    with pytest.raises(DatabaseUnavailable):
+        await db.read("system/count_nodes", {"labels": ["Person"]})
+    # Delays of about 10, 20, 40, 80 ms: retries stop once 0.1 s have passed, well before 50.
+    assert 3 <= len(attempts) <= 6
+
+
+async def test_an_error_that_no_retry_can_fix_is_raised_at_once(db: Database) -> None:
+    attempts = failing_first(db, [])
+    with pytest.raises(neo4j_errors.CypherTypeError):
+        # UNWIND of a number is a type error, decided by the statement: retrying cannot help.
+        await db.read("system/count_nodes", {"labels": 3})
+    assert len(attempts) == 1
