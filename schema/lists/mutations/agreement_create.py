@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
+from typing import Any
 
 import strawberry
 from neo4j import AsyncManagedTransaction
 
-from graph import lists
-from graph.database import Row
 from graph.nodes import Ref
 from schema.core.context import Info
 from schema.core.payloads import (
@@ -16,11 +16,9 @@ from schema.core.payloads import (
     Problems,
     audit,
     new_id,
-    refuse_taken,
-    require,
     write_or_errors,
-    written,
 )
+from schema.lists.mutations.checked import create_checked
 from schema.lists.mutations.payloads import ORGANISATION_LABELS, AgreementPayload, props_of
 from schema.lists.types import Agreement
 
@@ -82,12 +80,10 @@ async def agreement_create(info: Info, input: AgreementCreateInput) -> Agreement
         **audit(info),
     }
 
-    async def work(tx: AsyncManagedTransaction) -> Row | None:
-        await refuse_taken(tx, "input.externalId", agreement_id)
-        await require(tx, info, refs)
-        return await lists.write_one(tx, "create_agreement", params)
+    async def work(tx: AsyncManagedTransaction) -> Mapping[str, Any]:
+        return await create_checked(tx, info, "create_agreement", params, refs)
 
     result = await write_or_errors(info, work, "lists/create_agreement")
     if isinstance(result, list):
         return AgreementPayload(agreement=None, errors=result)
-    return AgreementPayload(agreement=Agreement.from_node(props_of(written(result))), errors=[])
+    return AgreementPayload(agreement=Agreement.from_node(props_of(result)), errors=[])

@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
+from typing import Any
 
 import strawberry
 from neo4j import AsyncManagedTransaction
 
-from graph import lists
-from graph.database import Row
 from graph.nodes import Ref
 from schema.core.context import Info
 from schema.core.payloads import (
     Problems,
     audit,
     new_id,
-    refuse_taken,
-    require,
     write_or_errors,
-    written,
 )
+from schema.lists.mutations.checked import create_checked
 from schema.lists.mutations.payloads import PLACE_LABELS, ProjectPayload, props_of
 from schema.lists.types import Project
 
@@ -71,12 +69,10 @@ async def project_create(info: Info, input: ProjectCreateInput) -> ProjectPayloa
         **audit(info),
     }
 
-    async def work(tx: AsyncManagedTransaction) -> Row | None:
-        await refuse_taken(tx, "input.externalId", project_id)
-        await require(tx, info, refs)
-        return await lists.write_one(tx, "create_project", params)
+    async def work(tx: AsyncManagedTransaction) -> Mapping[str, Any]:
+        return await create_checked(tx, info, "create_project", params, refs)
 
     result = await write_or_errors(info, work, "lists/create_project")
     if isinstance(result, list):
         return ProjectPayload(project=None, errors=result)
-    return ProjectPayload(project=Project.from_node(props_of(written(result))), errors=[])
+    return ProjectPayload(project=Project.from_node(props_of(result)), errors=[])

@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
+from typing import Any
 
 import strawberry
 from neo4j import AsyncManagedTransaction
 
-from graph import lists
-from graph.database import Row
 from graph.nodes import Ref
 from schema.core.context import Info
 from schema.core.payloads import (
     Problems,
     audit,
     new_id,
-    refuse_taken,
-    require,
     write_or_errors,
-    written,
 )
 from schema.lists.enums import ResourceKind
+from schema.lists.mutations.checked import create_checked
 from schema.lists.mutations.payloads import (
     ACTOR_LABELS,
     PLACE_LABELS,
@@ -92,12 +90,10 @@ async def resource_create(info: Info, input: ResourceCreateInput) -> ResourcePay
         **audit(info),
     }
 
-    async def work(tx: AsyncManagedTransaction) -> Row | None:
-        await refuse_taken(tx, "input.externalId", resource_id)
-        await require(tx, info, refs)
-        return await lists.write_one(tx, "create_resource", params)
+    async def work(tx: AsyncManagedTransaction) -> Mapping[str, Any]:
+        return await create_checked(tx, info, "create_resource", params, refs)
 
     result = await write_or_errors(info, work, "lists/create_resource")
     if isinstance(result, list):
         return ResourcePayload(resource=None, errors=result)
-    return ResourcePayload(resource=Resource.from_node(props_of(written(result))), errors=[])
+    return ResourcePayload(resource=Resource.from_node(props_of(result)), errors=[])

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
+from typing import Any
 
 import strawberry
 from neo4j import AsyncManagedTransaction
 
-from graph import lists
-from graph.database import Row
 from graph.nodes import Ref
 from schema.core.context import Info
 from schema.core.payloads import (
@@ -16,11 +16,9 @@ from schema.core.payloads import (
     Problems,
     audit,
     new_id,
-    refuse_taken,
-    require,
     write_or_errors,
-    written,
 )
+from schema.lists.mutations.checked import create_checked
 from schema.lists.mutations.payloads import ACTOR_LABELS, PLACE_LABELS, TaskPayload, props_of
 from schema.lists.types import Task
 
@@ -73,12 +71,10 @@ async def task_create(info: Info, input: TaskCreateInput) -> TaskPayload:
         **audit(info),
     }
 
-    async def work(tx: AsyncManagedTransaction) -> Row | None:
-        await refuse_taken(tx, "input.externalId", task_id)
-        await require(tx, info, refs)
-        return await lists.write_one(tx, "create_task", params)
+    async def work(tx: AsyncManagedTransaction) -> Mapping[str, Any]:
+        return await create_checked(tx, info, "create_task", params, refs)
 
     result = await write_or_errors(info, work, "lists/create_task")
     if isinstance(result, list):
         return TaskPayload(task=None, errors=result)
-    return TaskPayload(task=Task.from_node(props_of(written(result))), errors=[])
+    return TaskPayload(task=Task.from_node(props_of(result)), errors=[])
