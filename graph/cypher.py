@@ -3,16 +3,29 @@
 A statement's name is its path under queries/ without the suffix ("cases/get_case").
 Each file holds one statement after a header of `//` comments naming its parameters and
 columns. A missing name fails loudly, at start-up when the registry is built.
+
+A statement written for any relationship types (`[r:$any($types)]`, a dynamic type) may
+also be asked for with its types fixed: `q(typed("nodes/list_related_in", ("PART_OF",)))`
+is the same statement with `$any($types)` replaced by `PART_OF`. Neo4j 5.26 plans a
+dynamic type as an expansion over every relationship of the node followed by a filter; a
+static type lets it expand only the relationships of that type (issue 9: 5,932 rows
+expanded for 105 wanted). The types come from code (graph/nodes.py Hop, checked against
+loaders/model.py) and are checked again here to be bare identifiers, so no text from a
+request can reach a statement.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import LiteralString
 
 QUERIES_PACKAGE = "queries"
+DYNAMIC_TYPES = "$any($types)"  # what a typed variant replaces
+TYPED = "@"  # separates a statement's name from the types fixed in its variant
+_REL_TYPE = re.compile(r"[A-Z][A-Z0-9_]*")
 
 
 class UnknownQuery(KeyError):
@@ -44,4 +57,25 @@ def q(name: str) -> LiteralString:
     try:
         return registry()[name]
     except KeyError:
+        if TYPED in name:
+            return _typed_statement(name)
         raise UnknownQuery(f"no Cypher statement named {name!r} in queries/") from None
+
+
+def typed(name: str, types: tuple[str, ...]) -> str:
+    """The name of `name`'s variant with its relationship types fixed (see the module doc)."""
+    return f"{name}{TYPED}{'|'.join(types)}"
+
+
+@cache
+def _typed_statement(name: str) -> LiteralString:
+    base, _, types = name.partition(TYPED)
+    text = q(base)
+    alternatives = types.split("|")
+    # Identifiers only: the text goes into the statement, so nothing else may pass.
+    if not all(_REL_TYPE.fullmatch(t) for t in alternatives):
+        raise UnknownQuery(f"{types!r} are not relationship type names (in {name!r})")
+    if DYNAMIC_TYPES not in text:
+        raise UnknownQuery(f"queries/{base}.cypher has no {DYNAMIC_TYPES} to fix")
+    # Only the checked names go in: the rest is the file's text, so still ours.
+    return text.replace(DYNAMIC_TYPES, "|".join(alternatives))

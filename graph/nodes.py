@@ -35,6 +35,7 @@ from typing import Any, Literal
 from neo4j import AsyncManagedTransaction
 from neo4j.time import Date, DateTime
 
+from graph.cypher import typed
 from graph.database import Database, Row, run_rows
 from loaders.model import NODES_BY_LABEL, RELS_BY_TYPE, SUPER_LABELS
 
@@ -295,7 +296,7 @@ async def related_pages(
         **_filter_params(flt, access),
         **_window_params(order, window),
     }
-    rows = await db.read(f"nodes/list_related_{hop.direction}", params)
+    rows = await db.read(typed(f"nodes/list_related_{hop.direction}", hop.types), params)
     return {str(r["parent"]): _page_of(r, window) for r in rows}
 
 
@@ -311,7 +312,7 @@ async def neighbours(
     if not parent_ids:
         return out
     rows: list[Row] = await db.read(
-        f"nodes/list_neighbours_{hop.direction}",
+        typed(f"nodes/list_neighbours_{hop.direction}", hop.types),
         {
             "parents": list(parent_ids),
             "types": list(hop.types),

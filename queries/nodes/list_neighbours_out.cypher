@@ -1,7 +1,10 @@
 // The nodes at the far end of outgoing relationships, for a batch of parents, unpaged.
 // Only for relationships with few ends per parent (a place's parent, a need's category).
+// graph/nodes.py runs it as q(typed(name, hop.types)): `$any($types)` replaced by the static
+// types, so Neo4j expands only relationships of those types (graph/cypher.py `typed`).
 // Parameters: $parents (list of parent external ids), $types (relationship types from
-//   loaders/model.py), $labels (concrete labels to keep or null), $access (see get_nodes).
+//   loaders/model.py; unused once typed), $labels (concrete labels to keep or null),
+//   $access (see get_nodes).
 // Columns: parent (string), id (string), labels (list), props (map), rel (map), key (null),
 //   tie (null); ordered by parent, then name or title, then id.
 UNWIND $parents AS parent

@@ -1,8 +1,10 @@
 // Pages of the nodes at the far end of incoming relationships, for a batch of parents.
 // One round trip for the whole batch (a DataLoader's keys); each parent gets its own page,
 // ordered and windowed by keyset cursors exactly like nodes/list_nodes.
+// graph/nodes.py runs it as q(typed(name, hop.types)): `$any($types)` replaced by the static
+// types, so Neo4j expands only relationships of those types (graph/cypher.py `typed`).
 // Parameters: $parents (list of parent external ids), $types (relationship types from
-//   loaders/model.py), $relEquals (list of {prop, values} on the relationship),
+//   loaders/model.py; unused once typed), $relEquals (list of {prop, values} on the relationship),
 //   $currentOnly (true: only relationships whose `until` date has not passed), and the
 //   filter, order and window parameters of nodes/list_nodes except $family and $lucene.
 // Columns: parent (string), total (int), beforeWindow (int), afterWindow (int), inWindow (int),
