@@ -42,24 +42,24 @@ async def write_one(
 
 
 @dataclass(frozen=True)
-class Created:
-    """What a checked create answered: the row written, or why nothing was."""
+class Checked:
+    """What a checked write answered: the row written, or why nothing was."""
 
-    taken: bool  # the new external id is in use
+    taken: bool  # a create's new external id is in use (updates never answer it)
     refused: tuple[Ref, ...]  # named but missing, of another kind or out of scope, in input order
     row: Row | None  # None unless written
 
 
-async def create_checked(
+async def write_checked(
     tx: AsyncManagedTransaction,
     name: str,
     params: Mapping[str, Any],
     refs: Sequence[Ref],
     access: Access,
-) -> Created:
-    """Run a create statement of queries/lists/ that checks before it writes (the new id is
-    free, every ref is found within `access`) and writes only when all pass: one round trip
-    where a separate check would cost two more."""
+) -> Checked:
+    """Run a write statement of queries/lists/ that checks before it writes (a new id is
+    free, every ref is found within `access`, as nodes/check_refs answers) and writes only
+    when all pass: one round trip where separate checks cost one or two more."""
     rows = await run_rows(
         tx,
         f"lists/{name}",
@@ -73,8 +73,8 @@ async def create_checked(
         raise RuntimeError(f"lists/{name} answered {len(rows)} rows, not 1")
     row = rows[0]
     refused = {str(f) for f in row["refused"]}
-    return Created(
-        taken=bool(row["taken"]),
+    return Checked(
+        taken=bool(row.get("taken", False)),
         refused=tuple(r for r in refs if r.field in refused),
         row=row if row["id"] is not None else None,
     )

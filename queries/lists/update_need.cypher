@@ -1,20 +1,55 @@
 // Change a need's own properties, then bring its status in line with what is committed:
-// open, partly met or met follow the claims; closed and withdrawn stay as set.
+// open, partly met or met follow the claims; closed and withdrawn stay as set. Checks and
+// write in one statement, one round trip: first every id the input names must exist, carry
+// a label asked for and lie within $access (the same answers as nodes/check_refs, the scope
+// rule copied verbatim); only then does the OPTIONAL CALL write.
 // Parameters: $id, $changes (map of properties to set; null values are left out by the
-//   caller), $actorId, $now (datetime).
-// Columns: id (string), labels (list), props (map), committed (float), activeClaims (int).
-MATCH (n:Entity:Need {id: $id})
-SET n += $changes, n.actorId = $actorId, n.recordedAt = $now
-WITH n
-CALL (n) {
-  OPTIONAL MATCH (n)<-[:CLAIMS]-(c:Claim)
-  WHERE c.status IN ['active', 'fulfilled']
-  RETURN toFloat(sum(coalesce(c.quantity, 0.0))) AS committed,
-         count(CASE WHEN c.status = 'active' THEN 1 END) AS activeClaims
+//   caller), $refs (list of {field, id, labels}: the need, as input.id), $access (see
+//   nodes/get_nodes), $actorId, $now (datetime).
+// Columns: refused (list of the fields in $refs not found, of another kind or out of scope;
+//   nothing written unless empty), id (string), labels (list), props (map),
+//   committed (float), activeClaims (int): all null when refused.
+CALL () {
+  UNWIND $refs AS ref
+  OPTIONAL MATCH (n:Entity {id: ref.id})
+  WITH ref, n,
+       n IS NOT NULL AND any(l IN labels(n) WHERE l IN ref.labels) AS rightKind
+  WITH ref, rightKind AND all(clause IN $access WHERE n:Category OR any(g IN clause WHERE
+    (g.places IS NOT NULL
+      AND (g.openNeedsOnly IS NULL OR (n:Need AND n.status IN ['open', 'partly_met']))
+      AND (EXISTS { (n)-[:PART_OF*0..]->(s:Place) WHERE s.id IN g.places }
+        OR EXISTS { (n)-[:GOVERNS|LOCATED_IN|LIVES_IN|HOLDS_ROLE|REPORTS_TO|CONCERNS|WITH|AT]->(:Place)-[:PART_OF*0..]->(s:Place) WHERE s.id IN g.places }
+        OR EXISTS { (n)-[:CLAIMS|PART_OF_PROJECT]->()-[:CONCERNS]->(:Place)-[:PART_OF*0..]->(s:Place) WHERE s.id IN g.places }
+        OR EXISTS { (n)<-[:OFFERS|HAS_ACCOUNT]-()-[:GOVERNS|LOCATED_IN|LIVES_IN|HOLDS_ROLE|REPORTS_TO]->(:Place)-[:PART_OF*0..]->(s:Place) WHERE s.id IN g.places }
+        OR EXISTS { (n)-[:HOLDS_ROLE|MEMBER_OF]->(:Organisation)-[:GOVERNS|LOCATED_IN]->(:Place)-[:PART_OF*0..]->(s:Place) WHERE s.id IN g.places }))
+    OR (g.orgs IS NOT NULL AND (n.id IN g.orgs
+      OR EXISTS { (n)-[:MEMBER_OF]->(o:Organisation) WHERE o.id IN g.orgs }
+      OR EXISTS { (n)<-[:MADE_CLAIM]-(o:Organisation) WHERE o.id IN g.orgs }))
+    OR (g.actingOrgs IS NOT NULL AND (n.id IN g.actingOrgs
+      OR EXISTS { (n)<-[:MADE_CLAIM|OFFERS]-(o:Organisation) WHERE o.id IN g.actingOrgs }
+      OR EXISTS { (n:Need)-[:CONCERNS]->(:Place)-[:PART_OF*0..]->(:Place)<-[:GOVERNS|LOCATED_IN|REPORTS_TO]-(o:Organisation) WHERE o.id IN g.actingOrgs }))
+    OR (g.self IS NOT NULL AND (n.id = g.self
+      OR EXISTS { (n)<-[:MADE_CLAIM|OFFERS]-(p:Person) WHERE p.id = g.self })))) AS found
+  // A null answer (a missing property met by the rule) refuses, as it does in check_refs.
+  WITH ref WHERE found IS NULL OR NOT found
+  RETURN collect(ref.field) AS refused
 }
-SET n.status = CASE
-  WHEN NOT n.status IN ['open', 'partly_met', 'met'] THEN n.status
-  WHEN committed >= n.quantity THEN 'met'
-  WHEN committed > 0 THEN 'partly_met'
-  ELSE 'open' END
-RETURN n.id AS id, labels(n) AS labels, properties(n) AS props, committed, activeClaims
+OPTIONAL CALL (refused) {
+  WITH refused WHERE refused = []
+  MATCH (n:Entity:Need {id: $id})
+  SET n += $changes, n.actorId = $actorId, n.recordedAt = $now
+  WITH n
+  CALL (n) {
+    OPTIONAL MATCH (n)<-[:CLAIMS]-(c:Claim)
+    WHERE c.status IN ['active', 'fulfilled']
+    RETURN toFloat(sum(coalesce(c.quantity, 0.0))) AS committed,
+           count(CASE WHEN c.status = 'active' THEN 1 END) AS activeClaims
+  }
+  SET n.status = CASE
+    WHEN NOT n.status IN ['open', 'partly_met', 'met'] THEN n.status
+    WHEN committed >= n.quantity THEN 'met'
+    WHEN committed > 0 THEN 'partly_met'
+    ELSE 'open' END
+  RETURN n, committed, activeClaims
+}
+RETURN refused, n.id AS id, labels(n) AS labels, properties(n) AS props, committed, activeClaims

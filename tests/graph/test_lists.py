@@ -1,4 +1,4 @@
-"""graph/lists.create_checked: a create statement that checks before it writes gives the same
+"""graph/lists.write_checked: a create statement that checks before it writes gives the same
 answers as nodes/check_refs on every reference, and writes nothing unless all pass."""
 
 from __future__ import annotations
@@ -48,10 +48,10 @@ REFS = (
 )
 
 
-async def both(db: Database, id_: str, access: Access) -> tuple[lists.Created, list[RefState]]:
-    async def work(tx: AsyncManagedTransaction) -> tuple[lists.Created, list[RefState]]:
+async def both(db: Database, id_: str, access: Access) -> tuple[lists.Checked, list[RefState]]:
+    async def work(tx: AsyncManagedTransaction) -> tuple[lists.Checked, list[RefState]]:
         checked = await check_refs(tx, REFS, access)
-        made = await lists.create_checked(tx, "create_project", project(id_), REFS, access)
+        made = await lists.write_checked(tx, "create_project", project(id_), REFS, access)
         return made, checked
 
     return await db.write_tx(work)

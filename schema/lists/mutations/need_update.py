@@ -8,20 +8,18 @@ from typing import Any
 import strawberry
 from neo4j import AsyncManagedTransaction
 
-from graph import lists
-from graph.database import Row
-from graph.nodes import Ref
+from graph.nodes import Ref, native
 from schema.core.context import Info
 from schema.core.payloads import (
     ErrorCode,
     Problems,
     Rejected,
     audit,
-    require,
     write_or_errors,
     written,
 )
 from schema.lists.enums import NeedStatus
+from schema.lists.mutations.checked import update_checked
 from schema.lists.mutations.payloads import NeedPayload, props_of
 from schema.lists.types import Need
 
@@ -70,11 +68,14 @@ async def need_update(info: Info, input: NeedUpdateInput) -> NeedPayload:
     changes = {k: v for k, v in changes.items() if v is not None}
     params = {"id": need_id, "changes": changes, **audit(info)}
 
-    async def work(tx: AsyncManagedTransaction) -> Row | None:
-        before = (await require(tx, info, [Ref("input.id", need_id, ("Need",))]))["input.id"]
-        if "dueOn" in changes and changes["dueOn"] < before["raisedOn"]:
+    async def work(tx: AsyncManagedTransaction) -> dict[str, Any]:
+        row = await update_checked(
+            tx, info, "update_need", params, [Ref("input.id", need_id, ("Need",))]
+        )
+        # raisedOn is never among the changes, so the written need still has the one the
+        # check was about; refusing here rolls the write back like refusing before it.
+        if "dueOn" in changes and changes["dueOn"] < native(row["props"]["raisedOn"]):
             raise Rejected.one("input.dueOn", ErrorCode.INVALID, "input.dueOn is before raisedOn")
-        row = written(await lists.write_one(tx, "update_need", params))
         if float(row["props"]["quantity"]) < float(row["committed"]):
             raise Rejected.one(
                 "input.quantity",

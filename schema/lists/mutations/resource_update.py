@@ -7,8 +7,6 @@ from typing import Any
 import strawberry
 from neo4j import AsyncManagedTransaction
 
-from graph import lists
-from graph.database import Row
 from graph.nodes import Ref
 from schema.core.context import Info
 from schema.core.payloads import (
@@ -16,11 +14,11 @@ from schema.core.payloads import (
     Problems,
     Rejected,
     audit,
-    require,
     write_or_errors,
     written,
 )
 from schema.lists.enums import ResourceStatus
+from schema.lists.mutations.checked import update_checked
 from schema.lists.mutations.payloads import ResourcePayload, props_of
 from schema.lists.types import Resource
 
@@ -55,9 +53,10 @@ async def resource_update(info: Info, input: ResourceUpdateInput) -> ResourcePay
         **audit(info),
     }
 
-    async def work(tx: AsyncManagedTransaction) -> Row | None:
-        await require(tx, info, [Ref("input.id", resource_id, ("Resource",))])
-        row = written(await lists.write_one(tx, "update_resource", params))
+    async def work(tx: AsyncManagedTransaction) -> dict[str, Any]:
+        row = await update_checked(
+            tx, info, "update_resource", params, [Ref("input.id", resource_id, ("Resource",))]
+        )
         if float(row["props"]["capacity"]) < float(row["committed"]):
             raise Rejected.one(
                 "input.capacity",

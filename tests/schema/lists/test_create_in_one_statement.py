@@ -165,3 +165,52 @@ async def test_every_refused_reference_is_named_in_input_order(db: Database, sce
     inside = {**values, "place": scene.gid("g2"), "category": None, "raisedBy": scene.gid("c1")}
     got = (await data(db, NEED, {"input": inside}, viewer=COORDINATOR_S1))["needCreate"]
     assert got["errors"] == []
+
+
+UPDATES = [
+    (
+        """mutation($input: NeedUpdateInput!) { needUpdate(input: $input) {
+          need { title } errors { field code message } } }""",
+        "n3",  # concerns c3 (元宝山街道, s2): outside s1, answered as not found
+        "lists/update_need",
+        {
+            "needUpdate": {
+                "need": None,
+                "errors": [
+                    {
+                        "field": "input.id",
+                        "code": "NOT_FOUND",
+                        "message": "input.id: no such entity ('n3')",
+                    }
+                ],
+            }
+        },
+    ),
+    (
+        """mutation($input: ResourceUpdateInput!) { resourceUpdate(input: $input) {
+          resource { title } errors { field code message } } }""",
+        "r1",  # located in c1 (s1): inside
+        "lists/update_resource",
+        {"resourceUpdate": {"resource": {"title": "改"}, "errors": []}},
+    ),
+]
+
+
+@pytest.mark.parametrize(("mutation", "target", "statement", "expected"), UPDATES)
+async def test_an_update_checks_scope_in_its_own_statement(
+    db: Database,
+    scene: Scene,
+    mutation: str,
+    target: str,
+    statement: str,
+    expected: dict[str, Any],
+) -> None:
+    before = await snapshot(db)
+    counter = track_round_trips()
+    variables = {"input": {"id": scene.gid(target), "title": "改"}}
+    got = await data(db, mutation, variables, viewer=COORDINATOR_S1)
+    assert got == expected
+    assert counter.count == 1
+    assert [name for name, _ in counter.statements] == [statement]
+    # A refused update leaves the graph exactly as it was.
+    assert (await snapshot(db) == before) == (target == "n3")
