@@ -139,13 +139,26 @@ def concrete_label(labels: Sequence[str]) -> str:
     raise ValueError(f"no label of the model among {list(labels)}")
 
 
+def natives(values: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of a property map with Neo4j dates as Python ones. Called for every row read
+    (hundreds per nested list), so a plain loop rather than a call per value."""
+    out = dict(values)
+    for k, v in out.items():
+        if isinstance(v, _TEMPORAL):
+            out[k] = v.to_native()
+    return out
+
+
+_TEMPORAL = (Date, DateTime)
+
+
 def row_of(r: Mapping[str, Any]) -> NodeRow:
     rel = r.get("rel")
     return NodeRow(
         id=str(r["id"]),
         label=concrete_label(r["labels"]),
-        props={k: native(v) for k, v in r["props"].items()},
-        rel={k: native(v) for k, v in rel.items()} if rel is not None else None,
+        props=natives(r["props"]),
+        rel=natives(rel) if rel is not None else None,
         key=r.get("key"),
         tie=r.get("tie"),
     )

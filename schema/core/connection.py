@@ -137,18 +137,57 @@ def window_of(
     )
 
 
+class _PositionedEdge(Edge[T]):
+    """An edge that encodes its cursor when a query reads it, not before: nested lists
+    seldom select `cursor`, and encoding is a JSON dump and a base64 for every item."""
+
+    def __init__(self, node: T, key: str, tie: str) -> None:
+        self.node = node
+        self._position = (key, tie)
+        self._cursor: str | None = None
+
+    @property
+    def cursor(self) -> str:
+        if self._cursor is None:
+            self._cursor = encode_cursor(*self._position)
+        return self._cursor
+
+    @cursor.setter
+    def cursor(self, value: str) -> None:
+        self._cursor = value
+
+
+class _WindowedConnection(Connection[T]):
+    """A connection whose page info is built when a query reads it (two cursors encoded)."""
+
+    def __init__(self, edges: list[Edge[T]], nodes: list[T], page: Page) -> None:
+        self.edges = edges
+        self.nodes = nodes
+        self.total_count = page.total
+        self._page = page
+        self._page_info: PageInfo | None = None
+
+    @property
+    def page_info(self) -> PageInfo:
+        if self._page_info is None:
+            edges = self.edges
+            self._page_info = PageInfo(
+                has_next_page=self._page.has_next,
+                has_previous_page=self._page.has_previous,
+                start_cursor=edges[0].cursor if edges else None,
+                end_cursor=edges[-1].cursor if edges else None,
+            )
+        return self._page_info
+
+    @page_info.setter
+    def page_info(self, value: PageInfo) -> None:
+        self._page_info = value
+
+
 def connection(page: Page, make: Callable[[NodeRow], T]) -> Connection[T]:
-    edges = [
-        Edge(cursor=encode_cursor(r.key or "", r.tie or r.id), node=make(r)) for r in page.rows
+    nodes = [make(r) for r in page.rows]
+    edges: list[Edge[T]] = [
+        _PositionedEdge(n, r.key or "", r.tie or r.id)
+        for n, r in zip(nodes, page.rows, strict=True)
     ]
-    return Connection(
-        edges=edges,
-        nodes=[e.node for e in edges],
-        page_info=PageInfo(
-            has_next_page=page.has_next,
-            has_previous_page=page.has_previous,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
-        ),
-        total_count=page.total,
-    )
+    return _WindowedConnection(edges, nodes, page)

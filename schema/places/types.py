@@ -7,6 +7,7 @@ so a nested list costs one round trip per level, whatever the number of items.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -64,6 +65,14 @@ async def _children(
     return await related(
         info, place.external_id, CHILDREN, first, after, last, before, flt, place_order(order_by)
     )
+
+
+@cache
+def _grid_roles_filter() -> NodeFilter:
+    """The current grid roles: the same for every grid, so built once, not per grid listed."""
+    from schema.people.roles import role_filter
+
+    return role_filter(list(GRID_ROLES))
 
 
 @entity
@@ -227,7 +236,7 @@ class Grid(Place):
         last: Last = None,
         before: Before = None,
     ) -> Connection[Annotated[PlaceRole, Lazy("schema.people.roles")]]:
-        from schema.people.roles import PlaceRole, role_filter
+        from schema.people.roles import PlaceRole
 
         return await related(
             info,
@@ -237,7 +246,7 @@ class Grid(Place):
             after,
             last,
             before,
-            role_filter(list(GRID_ROLES)),
+            _grid_roles_filter(),
             make=lambda row: PlaceRole.of(row, self),
         )
 
