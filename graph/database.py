@@ -157,7 +157,7 @@ class Database:
                 ) as session:
                     _record(name, values)
                     result = await session.run(statement, values)
-                    return await result.data()
+                    return await _rows(result)
             except _READ_FAILURES as exc:
                 retryable = (
                     isinstance(exc, neo4j_errors.Neo4jError | neo4j_errors.DriverError)
@@ -200,6 +200,35 @@ class Database:
             raise DatabaseUnavailable(str(exc)) from exc
 
 
+# Record.data() sends every value through the driver's exporter, whose isinstance checks
+# against abstract base classes cost ~22 µs for one row of a node's properties. Plain values
+# (the bulk of every row) are the same after that transform, so they are copied directly and
+# everything else (nodes, relationships, paths, temporals, points, bytes) still goes through
+# the driver's own rules: same rows, ~3 µs each.
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
+
+
+def _plain(value: Any) -> Any:
+    kind = type(value)
+    if kind in _PLAIN_TYPES:
+        return value
+    if kind is dict:
+        return {k: _plain(v) for k, v in value.items()}
+    if kind is list:
+        return [_plain(v) for v in value]
+    # The driver's own transform, through the one public door to it (its types are untyped).
+    return neo4j.Record({"v": value}).data()["v"]  # type: ignore[no-untyped-call]
+
+
+async def _rows(result: neo4j.AsyncResult) -> list[Row]:
+    """Every record of `result` as a dict, equal to what `result.data()` gives."""
+    keys: list[str] = list(result.keys())
+    return [
+        {key: _plain(value) for key, value in zip(keys, record, strict=True)}
+        async for record in result
+    ]
+
+
 def _retry_delays() -> Iterator[float]:
     delay = FIRST_RETRY_DELAY_S
     while True:
@@ -213,7 +242,7 @@ def _rows_of(
     async def work(tx: AsyncManagedTransaction) -> list[Row]:
         _record(name, params)
         result = await tx.run(statement, params)
-        return await result.data()  # consumed inside the transaction, so a retry starts clean
+        return await _rows(result)  # consumed inside the transaction, so a retry starts clean
 
     return work
 
@@ -222,4 +251,4 @@ async def run_rows(tx: AsyncManagedTransaction, name: str, params: Mapping[str, 
     """Run a named statement inside a caller's transaction (several statements, one commit)."""
     _record(name, dict(params))
     result = await tx.run(q(name), dict(params))
-    return await result.data()
+    return await _rows(result)

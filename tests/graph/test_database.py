@@ -74,3 +74,36 @@ async def test_an_error_that_no_retry_can_fix_is_raised_at_once(db: Database) ->
         # UNWIND of a number is a type error, decided by the statement: retrying cannot help.
         await db.read("system/count_nodes", {"labels": 3})
     assert len(attempts) == 1
+
+
+async def test_rows_are_what_the_drivers_own_data_gives(clean_uri: str) -> None:
+    # Every kind of value a statement may return, plain and not (nodes, a relationship, a
+    # path, temporals, a point, bytes, nested lists and maps): the fast copy of plain values
+    # and the driver's transform for the rest must agree with `result.data()` exactly.
+    statement = """
+        MATCH p = (a:RowProbe)-[r:PROBES]->(b)
+        RETURN 1 AS i, 1.5 AS f, 'a' AS s, true AS t, null AS nothing, $raw AS raw,
+               [1, [2, 'x'], {k: date('2024-01-02')}] AS nested,
+               {m: {l: [datetime('2024-01-02T03:04:05Z'), duration('P1DT2H')]}} AS map,
+               point({x: 1.0, y: 2.0}) AS pt, a, r, p, [a, b] AS ns, {node: b} AS holder
+    """
+    db = Database(clean_uri, "neo4j", "", "neo4j", auth=False)
+    try:
+        async with db.driver.session(database="neo4j") as session:
+            tx = await session.begin_transaction()
+            try:  # rolled back: the probe nodes never land
+                await tx.run(
+                    "CREATE (:RowProbe {n: 1, tags: ['x', 'y']})-[:PROBES {w: 2.5}]->(:RowProbe)"
+                )
+                ours = await database._rows(await tx.run(statement, raw=b"\x00\xff"))
+                theirs = await (await tx.run(statement, raw=b"\x00\xff")).data()
+            finally:
+                await tx.rollback()
+    finally:
+        await db.close()
+    assert ours == theirs
+    [row] = ours
+    probe = {"n": 1, "tags": ["x", "y"]}
+    assert row["a"] == probe and row["raw"] == b"\x00\xff"
+    assert row["r"] == (probe, "PROBES", {}) and row["holder"] == {"node": {}}
+    assert row["p"] == [probe, "PROBES", {}]
