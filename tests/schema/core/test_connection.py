@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from graph.database import Database
+from graph.nodes import NodeRow, Page
+from schema.core.connection import connection, decode_cursor, encode_cursor
 from tests.schema.scene import Scene
 from tests.support.graphql import data, execute
 
@@ -110,3 +112,26 @@ async def test_first_zero_counts_without_items(db: Database, scene: Scene) -> No
     assert names(page) == []
     assert page["totalCount"] == 3
     assert flags(page) == (False, True)
+
+
+def test_cursors_and_page_info_are_the_same_read_late() -> None:
+    # connection() defers encoding to the first read; what a query reads must not change.
+    rows = [
+        NodeRow(id="s-1", label="Street", props={"id": "s-1"}, key="元宝山街道", tie="s-1|"),
+        NodeRow(id="s-2", label="Street", props={"id": "s-2"}, key="双塔山街道", tie="s-2|"),
+    ]
+    page = Page(rows, total=3, has_previous=False, has_next=True)
+    conn = connection(page, lambda r: r.id)
+    assert [e.cursor for e in conn.edges] == [
+        encode_cursor("元宝山街道", "s-1|"),
+        encode_cursor("双塔山街道", "s-2|"),
+    ]
+    assert decode_cursor(conn.edges[1].cursor, "after") == ("双塔山街道", "s-2|")
+    assert conn.nodes == ["s-1", "s-2"] == [e.node for e in conn.edges]
+    assert conn.total_count == 3
+    info = conn.page_info
+    assert (info.has_previous_page, info.has_next_page) == (False, True)
+    assert (info.start_cursor, info.end_cursor) == (conn.edges[0].cursor, conn.edges[1].cursor)
+    empty = connection(Page([], 0, False, False), lambda r: r.id)
+    assert empty.edges == [] and empty.page_info.start_cursor is None
+    assert empty.page_info.end_cursor is None
