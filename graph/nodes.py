@@ -262,7 +262,7 @@ async def get_nodes(db: Database, ids: Sequence[str], access: Access) -> dict[st
     rows = await db.read(
         "nodes/get_nodes", {"ids": list(ids), "access": access_clauses(None, access)}
     )
-    return {str(r["id"]): row_of(r) for r in rows}
+    return {str(r["id"]): row_of(r) for r in rows[0]["nodes"]} if rows else {}
 
 
 async def list_nodes(
@@ -310,7 +310,7 @@ async def related_pages(
         **_window_params(order, window),
     }
     rows = await db.read(typed(f"nodes/list_related_{hop.direction}", hop.types), params)
-    return {str(r["parent"]): _page_of(r, window) for r in rows}
+    return {str(r["parent"]): _page_of(r, window) for r in rows[0]["pages"]} if rows else {}
 
 
 async def neighbours(
@@ -333,7 +333,7 @@ async def neighbours(
             "access": access_clauses(None, access),
         },
     )
-    for r in rows:
+    for r in rows[0]["rows"] if rows else ():
         out[str(r["parent"])].append(row_of(r))
     return out
 

@@ -2,7 +2,8 @@
 // Parameters: $ids (list of external ids), $access (list of clauses, each a list of grants:
 //   a node is kept when every clause holds a grant that reaches it; [] keeps all; the
 //   grants are graph/nodes.py Access).
-// Columns: id (string), labels (list of strings), props (map), rel (null), key (null), tie (null).
+// Columns: nodes (one row: a list of {id (string), labels (list of strings), props (map)}, one
+//   per node found; one row for the batch: see list_related_in).
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 WHERE all(clause IN $access WHERE n:Category OR any(g IN clause WHERE
@@ -21,4 +22,4 @@ WHERE all(clause IN $access WHERE n:Category OR any(g IN clause WHERE
       OR EXISTS { (n:Need)-[:CONCERNS]->(:Place)-[:PART_OF*0..]->(:Place)<-[:GOVERNS|LOCATED_IN|REPORTS_TO]-(o:Organisation) WHERE o.id IN g.actingOrgs }))
     OR (g.self IS NOT NULL AND (n.id = g.self
       OR EXISTS { (n)<-[:MADE_CLAIM|OFFERS]-(p:Person) WHERE p.id = g.self }))))
-RETURN n.id AS id, labels(n) AS labels, properties(n) AS props, null AS rel, null AS key, null AS tie
+RETURN collect({id: n.id, labels: labels(n), props: properties(n)}) AS nodes

@@ -5,8 +5,9 @@
 // Parameters: $parents (list of parent external ids), $types (relationship types from
 //   loaders/model.py; unused once typed), $labels (concrete labels to keep or null),
 //   $access (see get_nodes).
-// Columns: parent (string), id (string), labels (list), props (map), rel (map), key (null),
-//   tie (null); ordered by parent, then name or title, then id.
+// Columns: rows (one row: a list of {parent (string), id (string), labels (list), props (map),
+//   rel (map)}, ordered by parent, then name or title, then id). One row for the batch: see
+//   list_related_in on what a record per row costs the driver.
 UNWIND $parents AS parent
 MATCH (p:Entity {id: parent})-[r:$any($types)]->(n)
 WHERE ($labels IS NULL OR any(l IN labels(n) WHERE l IN $labels))
@@ -26,6 +27,6 @@ WHERE ($labels IS NULL OR any(l IN labels(n) WHERE l IN $labels))
       OR EXISTS { (n:Need)-[:CONCERNS]->(:Place)-[:PART_OF*0..]->(:Place)<-[:GOVERNS|LOCATED_IN|REPORTS_TO]-(o:Organisation) WHERE o.id IN g.actingOrgs }))
     OR (g.self IS NOT NULL AND (n.id = g.self
       OR EXISTS { (n)<-[:MADE_CLAIM|OFFERS]-(p:Person) WHERE p.id = g.self }))))
-RETURN parent, n.id AS id, labels(n) AS labels, properties(n) AS props, properties(r) AS rel,
-       null AS key, null AS tie
+WITH parent, n, r
 ORDER BY parent, coalesce(n.name, n.title, n.id), n.id
+RETURN collect({parent: parent, id: n.id, labels: labels(n), props: properties(n), rel: properties(r)}) AS rows

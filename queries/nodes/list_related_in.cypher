@@ -7,8 +7,11 @@
 //   loaders/model.py; unused once typed), $relEquals (list of {prop, values} on the relationship),
 //   $currentOnly (true: only relationships whose `until` date has not passed), and the
 //   filter, order and window parameters of nodes/list_nodes except $family and $lucene.
-// Columns: parent (string), total (int), beforeWindow (int), afterWindow (int), inWindow (int),
-//   page (list of {id, labels, props, rel, key, tie}), in the read order.
+// Columns: pages (one row: a list of {parent (string), total (int), beforeWindow (int),
+//   afterWindow (int), inWindow (int), page (list of {id, labels, props, rel, key, tie}) in the
+//   read order}, one per parent found). One row, not one per parent: the driver receives each
+//   record as its own Bolt message, read in several awaits, which cost more client CPU than
+//   the data (issue 9: 91 rows 4.9 ms, the same as one row 1.4-2.6 ms).
 UNWIND $parents AS parent
 MATCH (p:Entity {id: parent})
 CALL (p) {
@@ -56,5 +59,6 @@ CALL (p) {
        collect(CASE WHEN afterOk AND beforeOk THEN [n, key, tie, r] END)[..$limit] AS rows
   RETURN total, beforeWindow, afterWindow, inWindow, rows
 }
-RETURN parent, total, beforeWindow, afterWindow, inWindow,
-       [x IN rows | {id: x[0].id, labels: labels(x[0]), props: properties(x[0]), rel: properties(x[3]), key: x[1], tie: x[2]}] AS page
+RETURN collect({parent: parent, total: total, beforeWindow: beforeWindow,
+       afterWindow: afterWindow, inWindow: inWindow,
+       page: [x IN rows | {id: x[0].id, labels: labels(x[0]), props: properties(x[0]), rel: properties(x[3]), key: x[1], tie: x[2]}]}) AS pages
