@@ -56,7 +56,8 @@ def profile(uri: str, name: str, params: dict[str, Any]) -> tuple[list[str], int
     with GraphDatabase.driver(uri, auth=None) as driver, driver.session() as session:
         result = session.run("PROFILE " + q(name), params)
         # Entities found: nodes/get_nodes answers one row holding the list of them.
-        rows = sum(len(r["nodes"]) if "nodes" in r.keys() else 1 for r in result)
+        columns = result.keys()
+        rows = sum(len(r["nodes"]) if "nodes" in columns else 1 for r in result)
         plan = result.consume().profile
     assert plan is not None
     return operators(plan), db_hits(plan), rows
