@@ -12,6 +12,7 @@ from schema.cases.queries import CasesQueries
 from schema.cases.subscriptions import CasesSubscriptions
 from schema.coordination.mutations import CoordinationMutations
 from schema.coordination.queries import CoordinationQueries
+from schema.core.batched import BatchedExecutor
 from schema.core.errors import MaskFaults
 from schema.core.relay import ENTITY_TYPES, RelayQueries
 from schema.lists.mutations import ListsMutations
@@ -69,7 +70,9 @@ def _has_fields(root: type) -> bool:
     return bool(definition and definition.fields)
 
 
-def build_schema(extensions: list[Any] | None = None) -> strawberry.Schema:
+def build_schema(extensions: list[Any] | None = None, batched: bool = True) -> strawberry.Schema:
+    """The schema; `batched=False` keeps graphql-core's own executor for queries too (the
+    tests compare the two)."""
     return strawberry.Schema(
         query=Query,
         mutation=Mutation if _has_fields(Mutation) else None,
@@ -78,4 +81,6 @@ def build_schema(extensions: list[Any] | None = None) -> strawberry.Schema:
         types=list(ENTITY_TYPES.values()),
         config=StrawberryConfig(disable_field_suggestions=True),
         extensions=[MaskFaults, *(extensions or [])],
+        # Queries a level at a time (schema/core/batched.py); the rest as graphql-core does.
+        execution_context_class=BatchedExecutor if batched else None,
     )
