@@ -55,10 +55,10 @@ def _memoised(fn: Any) -> Any:
     """db.read answering from the answers it gave before: what is left is Python's own work
     (strawberry, graphql-core, schema/, graph/nodes.py), without the driver or Neo4j."""
 
-    async def wrapper(self: Any, name: str, params: Any = None) -> Any:
+    async def wrapper(self: Any, name: str, params: Any = None, **options: Any) -> Any:
         key = (name, json.dumps(params, sort_keys=True, default=str))
         if key not in MEMO:
-            MEMO[key] = await fn(self, name, params)
+            MEMO[key] = await fn(self, name, params, **options)
         await asyncio.sleep(0)  # still a suspension point, as a real read is
         return MEMO[key]
 

@@ -137,8 +137,14 @@ class Database:
     async def close(self) -> None:
         await self.driver.close()
 
-    async def read(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+    async def read(
+        self, name: str, params: Mapping[str, Any] | None = None, *, values_only: bool = False
+    ) -> list[Row]:
         """Run the named read statement; rows as dicts.
+
+        `values_only`: the statement returns maps, lists and property values, never a node,
+        relationship or path, so its records are taken as the driver decoded them, without
+        the walk that turns those into dicts (a nested list's pages: ~4,000 values each).
 
         One statement needs no explicit transaction: auto-commit sends RUN and PULL in one
         round trip, where a managed transaction adds BEGIN and a COMMIT round trip. Measured
@@ -157,6 +163,9 @@ class Database:
                 ) as session:
                     _record(name, values)
                     result = await session.run(statement, values)
+                    if values_only:
+                        keys = list(result.keys())
+                        return [dict(zip(keys, record, strict=True)) async for record in result]
                     return await _rows(result)
             except _READ_FAILURES as exc:
                 retryable = (

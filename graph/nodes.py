@@ -29,7 +29,7 @@ never offsets: a row added or removed while a client pages does not shift the ne
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 from neo4j import AsyncManagedTransaction
@@ -111,6 +111,14 @@ class NodeFilter:
         for label in self.labels or ():
             if label not in KNOWN_LABELS:
                 raise ValueError(f"{label!r} is not a label of loaders/model.py")
+
+    def __hash__(self) -> int:
+        # Part of every DataLoader key, hashed for each parent of a nested list: computed once.
+        cached: int | None = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash(tuple(getattr(self, f.name) for f in fields(self)))
+            object.__setattr__(self, "_hash", cached)
+        return cached
 
 
 @dataclass(frozen=True)
@@ -260,7 +268,9 @@ async def get_nodes(db: Database, ids: Sequence[str], access: Access) -> dict[st
     if not ids:
         return {}
     rows = await db.read(
-        "nodes/get_nodes", {"ids": list(ids), "access": access_clauses(None, access)}
+        "nodes/get_nodes",
+        {"ids": list(ids), "access": access_clauses(None, access)},
+        values_only=True,
     )
     return {str(r["id"]): row_of(r) for r in rows[0]["nodes"]} if rows else {}
 
@@ -309,7 +319,9 @@ async def related_pages(
         **_filter_params(flt, access),
         **_window_params(order, window),
     }
-    rows = await db.read(typed(f"nodes/list_related_{hop.direction}", hop.types), params)
+    rows = await db.read(
+        typed(f"nodes/list_related_{hop.direction}", hop.types), params, values_only=True
+    )
     return {str(r["parent"]): _page_of(r, window) for r in rows[0]["pages"]} if rows else {}
 
 
@@ -332,6 +344,7 @@ async def neighbours(
             "labels": list(labels) if labels else None,
             "access": access_clauses(None, access),
         },
+        values_only=True,
     )
     for r in rows[0]["rows"] if rows else ():
         out[str(r["parent"])].append(row_of(r))

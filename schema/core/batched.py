@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from graphql import (
     ExecutionResult,
@@ -55,7 +55,24 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.arguments import convert_arguments
 from strawberry.types.field import StrawberryField
 
+F = TypeVar("F", bound=Callable[..., Any])
 DEFINITION = "strawberry-definition"  # where strawberry links a GraphQLField to its field
+
+
+BATCH = "__gridlink_batch__"  # a resolver's function for a whole batch of parents
+
+
+def answers_batches(many: Callable[..., Awaitable[Sequence[Any]]]) -> Callable[[F], F]:
+    """Give a resolver a form for a whole batch: `many(parents, **arguments)` returns one
+    value per parent, in order, what the resolver returns for each. The batched executor
+    calls it once per batch instead of the resolver once per parent (each call a coroutine,
+    a task, a DataLoader future and a key); graphql-core keeps calling the resolver."""
+
+    def mark(resolver: F) -> F:
+        setattr(resolver, BATCH, many)
+        return resolver
+
+    return mark
 
 
 class Fallback(Exception):
@@ -204,6 +221,13 @@ class _Walk:
         if resolver.info_parameter is not None:
             kwargs[resolver.info_parameter.name] = strawberry_info
         with_self = resolver.self_parameter is not None
+        many = getattr(resolver.wrapped_func, BATCH, None)
+        if many is not None and with_self:
+            results = list(await many(batch.sources, **kwargs))
+            if len(results) != len(batch.sources):
+                raise Fallback
+            self._complete_all(field_def.type, details, info, path, key, batch, results, following)
+            return
         results = [
             resolver(s, **kwargs) if with_self else resolver(**kwargs) for s in batch.sources
         ]
@@ -225,6 +249,22 @@ class _Walk:
         values: list[Any],
         following: dict[tuple[str, int], _Batch],
     ) -> None:
+        inner = return_type.of_type if isinstance(return_type, GraphQLNonNull) else return_type
+        if is_leaf_type(inner):
+            # Most of an answer is leaves: one tight loop per field, not a call per value.
+            coerce = inner.coerce_output_value
+            required = inner is not return_type
+            for answer, value in zip(batch.answers, values, strict=True):
+                if value is None or value is Undefined:
+                    if required:
+                        raise Fallback
+                    answer[key] = None
+                    continue
+                coerced = coerce(value)
+                if coerced is None or coerced is Undefined or isinstance(value, Exception):
+                    raise Fallback
+                answer[key] = coerced
+            return
         for answer, value in zip(batch.answers, values, strict=True):
             answer[key] = self._complete(return_type, details, info, path, value, following)
 

@@ -13,7 +13,7 @@ import asyncio
 import datetime
 import re
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from types import NoneType, UnionType
 from typing import Annotated, Any, Self, TypeVar, cast, get_args, get_origin
@@ -30,6 +30,7 @@ from schema.core.ids import BadId, expect, from_global, to_global
 from schema.core.privacy import mask
 
 E = TypeVar("E")
+P = TypeVar("P")
 ENTITY_TYPES: dict[str, type[Node]] = {}
 MAX_NODES = 100  # ids one `nodes` call may ask for
 
@@ -137,6 +138,35 @@ async def related(
     )
     page = await info.context.loaders.page_by_parent.load(key)
     return connection(page, make)
+
+
+async def related_many(
+    info: Info,
+    parents: Sequence[P],
+    parent_id: Callable[[P], str],
+    hop: Hop,
+    first: int | None = None,
+    after: str | None = None,
+    last: int | None = None,
+    before: str | None = None,
+    flt: NodeFilter | None = None,
+    order: Order | None = None,
+    make: Callable[[NodeRow, P], E] | None = None,
+) -> list[Connection[E]]:
+    """`related` for a whole batch of parents at once (schema/core/batched.py): the same
+    pages through the same DataLoader, one window and one key per parent."""
+    window = window_of(info, first, after, last, before)
+    flt, order = flt or NodeFilter(), order or Order()
+    keys = [PageKey(parent_id(p), hop, flt, order, window) for p in parents]
+    pages = await info.context.loaders.page_by_parent.load_many(keys)
+    if make is None:
+        return [connection(page, entity_of) for page in pages]
+    build = make
+
+    def maker(parent: P) -> Callable[[NodeRow], E]:
+        return lambda row: build(row, parent)
+
+    return [connection(page, maker(parent)) for page, parent in zip(pages, parents, strict=True)]
 
 
 async def neighbour_rows(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from functools import cache
 
 import strawberry
 
@@ -58,7 +59,7 @@ class PlaceOrder:
 
 def place_filter(given: PlaceFilter | None, labels: tuple[str, ...] | None = None) -> NodeFilter:
     if given is None:
-        return NodeFilter(labels=labels)
+        return _of_labels(labels)
     chosen = tuple(t.value for t in given.types) if given.types else labels
     return NodeFilter(
         labels=chosen,
@@ -71,3 +72,10 @@ def place_order(given: PlaceOrder | None) -> Order:
     if given is None:
         return Order("name")
     return Order(given.field.value, given.direction is OrderDirection.DESC)
+
+
+@cache
+def _of_labels(labels: tuple[str, ...] | None) -> NodeFilter:
+    """One filter object per kind of list: a nested list asks it of every parent, and a
+    DataLoader key holding the same object hashes and compares it faster."""
+    return NodeFilter(labels=labels)

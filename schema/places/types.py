@@ -7,15 +7,17 @@ so a nested list costs one round trip per level, whatever the number of items.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
 from graph.nodes import NodeFilter
+from schema.core.batched import answers_batches
 from schema.core.connection import After, Before, Connection, First, Last
 from schema.core.context import Info
-from schema.core.relay import entity, personal, related
+from schema.core.relay import entity, personal, related, related_many
 from schema.lists.filters import AgreementFilter, ListOrder, agreement_filter, list_order
 from schema.people.enums import GRID_ROLES
 from schema.places.enums import (
@@ -67,6 +69,67 @@ async def _children(
     )
 
 
+def _children_of_many(labels: tuple[str, ...]) -> Callable[..., Awaitable[list[Connection[Any]]]]:
+    """`_children` for a batch of places (schema/core/batched.py `answers_batches`)."""
+
+    async def many(
+        places: Sequence[Place],
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        filter: PlaceFilter | None = None,
+        order_by: PlaceOrder | None = None,
+    ) -> list[Connection[Any]]:
+        flt = place_filter(filter, labels)
+        if flt.labels != labels:
+            flt = NodeFilter(labels=labels, text=flt.text, under_id=flt.under_id)
+        return await related_many(
+            info,
+            places,
+            _external_id,
+            CHILDREN,
+            first,
+            after,
+            last,
+            before,
+            flt,
+            place_order(order_by),
+        )
+
+    return many
+
+
+def _external_id(place: Place) -> str:
+    return place.external_id
+
+
+async def _workers_of_many(
+    grids: Sequence[Grid],
+    info: Info,
+    first: int | None = None,
+    after: str | None = None,
+    last: int | None = None,
+    before: str | None = None,
+) -> list[Connection[PlaceRole]]:
+    """`Grid.workers` for a batch of grids."""
+    from schema.people.roles import PlaceRole
+
+    return await related_many(
+        info,
+        grids,
+        _external_id,
+        ROLES_HERE,
+        first,
+        after,
+        last,
+        before,
+        _grid_roles_filter(),
+        make=PlaceRole.of,
+    )
+
+
 @cache
 def _grid_roles_filter() -> NodeFilter:
     """The current grid roles: the same for every grid, so built once, not per grid listed."""
@@ -81,6 +144,7 @@ class District(Place):
     kind: DistrictKind = strawberry.field(description="District or county. 区或县")
 
     @strawberry.field(description="Its streets and towns. 街道/乡镇")
+    @answers_batches(_children_of_many(("Street",)))
     async def streets(
         self,
         info: Info,
@@ -102,6 +166,7 @@ class Street(Place):
     kind: StreetKind = strawberry.field(description="Street or town. 街道或乡镇")
 
     @strawberry.field(description="Its communities and villages. 社区/村")
+    @answers_batches(_children_of_many(("Community",)))
     async def communities(
         self,
         info: Info,
@@ -126,6 +191,7 @@ class Community(Place):
     )
 
     @strawberry.field(description="Its grids. 网格")
+    @answers_batches(_children_of_many(("Grid",)))
     async def grids(
         self,
         info: Info,
@@ -139,6 +205,7 @@ class Community(Place):
         return await _children(info, self, ("Grid",), first, after, last, before, filter, order_by)
 
     @strawberry.field(description="Its residential compounds. 小区/楼院")
+    @answers_batches(_children_of_many(("Compound",)))
     async def compounds(
         self,
         info: Info,
@@ -210,6 +277,7 @@ class Grid(Place):
     )
 
     @strawberry.field(description="Its micro-grids. 微网格")
+    @answers_batches(_children_of_many(("MicroGrid",)))
     async def micro_grids(
         self,
         info: Info,
@@ -228,6 +296,7 @@ class Grid(Place):
         description="Its grid leaders, grid workers, instructors and grid mediators. "
         "网格长/网格员/网格指导员/网格调解员"
     )
+    @answers_batches(_workers_of_many)
     async def workers(
         self,
         info: Info,

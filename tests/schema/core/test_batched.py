@@ -20,6 +20,7 @@ from schema.api import build_schema
 from schema.core.context import Context
 from schema.core.ids import to_global
 from schema.core.viewer import SYSTEM, Viewer
+from schema.places import types as place_types
 from tests.schema.scene import Scene
 from tests.schema.shuangluan import COORDINATOR_S1, PLANNER
 from tests.support.graphql import data
@@ -94,6 +95,9 @@ async def test_a_nested_list_never_reaches_graphql_cores_field_walk(
         raise AssertionError("graphql-core's executor ran")
 
     monkeypatch.setattr(StrawberryGraphQLCoreExecutionContext, "execute_operation", refuse)
+    # And the places' lists answer each level as one batch, not a resolver call per parent.
+    monkeypatch.setattr(place_types, "_children", refuse)
+    monkeypatch.setattr(place_types, "related", refuse)
     counter = track_round_trips()
     answer = await data(
         db,
