@@ -160,12 +160,18 @@ def natives(values: Mapping[str, Any]) -> dict[str, Any]:
 _TEMPORAL = (Date, DateTime)
 
 
-def row_of(r: Mapping[str, Any]) -> NodeRow:
+def row_of(r: Mapping[str, Any], keys: Sequence[str] | None = None) -> NodeRow:
+    """The row as read; `keys`: it holds `values` of those properties only, not `props`
+    (a property the node lacks is absent, as in a full property map)."""
     rel = r.get("rel")
+    if keys is None:
+        props = natives(r["props"])
+    else:
+        props = natives({k: v for k, v in zip(keys, r["values"], strict=True) if v is not None})
     return NodeRow(
         id=str(r["id"]),
         label=concrete_label(r["labels"]),
-        props=natives(r["props"]),
+        props=props,
         rel=natives(rel) if rel is not None else None,
         key=r.get("key"),
         tie=r.get("tie"),
@@ -247,8 +253,8 @@ def _window_params(order: Order, window: Window) -> dict[str, Any]:
     }
 
 
-def _page_of(r: Mapping[str, Any], window: Window) -> Page:
-    rows = [row_of(x) for x in r["page"]]
+def _page_of(r: Mapping[str, Any], window: Window, keys: Sequence[str] | None = None) -> Page:
+    rows = [row_of(x, keys) for x in r["page"]]
     shown = len(rows)
     in_window = int(r["inWindow"])
     # Offset of the page inside the window, in the list's own order.
@@ -307,14 +313,18 @@ async def related_pages(
     order: Order,
     window: Window,
     access: Access,
+    props: Sequence[str] | None = None,
 ) -> dict[str, Page]:
-    """A page per parent across one relationship step, all parents in one round trip."""
+    """A page per parent across one relationship step, all parents in one round trip.
+    `props`: the property keys to read (the id always among them), or None for all."""
     if not parent_ids:
         return {}
     text = (flt.text or "").strip()
+    keys = None if props is None else ["id", *(k for k in props if k != "id")]
     params = {
         "parents": list(parent_ids),
         "types": list(hop.types),
+        "props": keys,
         "contains": text.lower() or None,
         **_filter_params(flt, access),
         **_window_params(order, window),
@@ -322,7 +332,7 @@ async def related_pages(
     rows = await db.read(
         typed(f"nodes/list_related_{hop.direction}", hop.types), params, values_only=True
     )
-    return {str(r["parent"]): _page_of(r, window) for r in rows[0]["pages"]} if rows else {}
+    return {str(r["parent"]): _page_of(r, window, keys) for r in rows[0]["pages"]} if rows else {}
 
 
 async def neighbours(

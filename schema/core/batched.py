@@ -63,16 +63,58 @@ BATCH = "__gridlink_batch__"  # a resolver's function for a whole batch of paren
 
 
 def answers_batches(many: Callable[..., Awaitable[Sequence[Any]]]) -> Callable[[F], F]:
-    """Give a resolver a form for a whole batch: `many(parents, **arguments)` returns one
-    value per parent, in order, what the resolver returns for each. The batched executor
-    calls it once per batch instead of the resolver once per parent (each call a coroutine,
-    a task, a DataLoader future and a key); graphql-core keeps calling the resolver."""
+    """Give a resolver a form for a whole batch: `many(parents, selection=..., **arguments)`
+    returns one value per parent, in order, what the resolver returns for each. The batched
+    executor calls it once per batch instead of the resolver once per parent (each call a
+    coroutine, a task, a DataLoader future and a key); graphql-core keeps calling the
+    resolver. `selection` says what the query reads below the field, so the form may read
+    no more than that. A batch form reads nothing of its parents but their external ids, so
+    an object whose only resolver fields are batch forms may be read with only the
+    properties its plain fields show (schema/core/relay.py `read_props`)."""
 
     def mark(resolver: F) -> F:
         setattr(resolver, BATCH, many)
         return resolver
 
     return mark
+
+
+class Selection:
+    """What a query reads below one field, through fragments, for the field's batch form."""
+
+    def __init__(
+        self, executor: BatchedExecutor, return_type: GraphQLOutputType, details: FieldDetailsList
+    ) -> None:
+        self._executor = executor
+        self._type = return_type
+        self._details = details
+
+    def names_at(self, *path: str) -> set[str] | None:
+        """The names of the fields selected at `path` below the field (`"edges", "node"`);
+        None when that cannot be told from the types (an interface or union on the way)."""
+        return self._names(self._type, self._details, path)
+
+    def _names(
+        self, gtype: GraphQLOutputType, details: FieldDetailsList, path: tuple[str, ...]
+    ) -> set[str] | None:
+        while isinstance(gtype, GraphQLNonNull | GraphQLList):
+            gtype = gtype.of_type
+        if not isinstance(gtype, GraphQLObjectType):
+            return None
+        grouped, defer_usages, _ = self._executor.collect_subfields(gtype, details)
+        if defer_usages:
+            return None
+        if not path:
+            return {d[0].node.name.value for d in grouped.values()}
+        out: set[str] = set()
+        for sub in grouped.values():
+            name = sub[0].node.name.value
+            if name == path[0]:
+                found = self._names(gtype.fields[name].type, sub, path[1:])
+                if found is None:
+                    return None
+                out |= found
+        return out
 
 
 class Fallback(Exception):
@@ -223,7 +265,8 @@ class _Walk:
         with_self = resolver.self_parameter is not None
         many = getattr(resolver.wrapped_func, BATCH, None)
         if many is not None and with_self:
-            results = list(await many(batch.sources, **kwargs))
+            selection = Selection(self.ex, field_def.type, details)
+            results = list(await many(batch.sources, selection=selection, **kwargs))
             if len(results) != len(batch.sources):
                 raise Fallback
             self._complete_all(field_def.type, details, info, path, key, batch, results, following)

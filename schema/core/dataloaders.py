@@ -45,6 +45,7 @@ class PageKey:
     flt: NodeFilter
     order: Order
     window: Window
+    props: tuple[str, ...] | None = None  # the property keys a query reads; None: all
 
 
 @dataclass(frozen=True)
@@ -68,16 +69,17 @@ class PageByParentLoader(DataLoader[PageKey, Page]):
 
     def __init__(self, db: Database, access: Access) -> None:
         async def load(keys: list[PageKey]) -> list[Page]:
-            groups: dict[tuple[Hop, NodeFilter, Order, Window], list[str]] = defaultdict(list)
+            Spec = tuple[Hop, NodeFilter, Order, Window, tuple[str, ...] | None]
+            groups: dict[Spec, list[str]] = defaultdict(list)
             for k in keys:
-                groups[(k.hop, k.flt, k.order, k.window)].append(k.parent_id)
+                groups[(k.hop, k.flt, k.order, k.window, k.props)].append(k.parent_id)
             specs = list(groups)
             answers = await asyncio.gather(
-                *(related_pages(db, s[0], groups[s], s[1], s[2], s[3], access) for s in specs)
+                *(related_pages(db, s[0], groups[s], s[1], s[2], s[3], access, s[4]) for s in specs)
             )
             by_spec = dict(zip(specs, answers, strict=True))
             return [
-                by_spec[(k.hop, k.flt, k.order, k.window)].get(k.parent_id, EMPTY_PAGE)
+                by_spec[(k.hop, k.flt, k.order, k.window, k.props)].get(k.parent_id, EMPTY_PAGE)
                 for k in keys
             ]
 

@@ -22,6 +22,7 @@ import strawberry
 
 from graph.nodes import Hop, NodeFilter, NodeRow, Order, list_nodes, search_names
 from schema.core.access import read_access
+from schema.core.batched import BATCH, Selection
 from schema.core.connection import Connection, connection, window_of
 from schema.core.context import Info
 from schema.core.dataloaders import NeighbourKey, PageKey
@@ -91,6 +92,43 @@ def _plan(cls: type[Node]) -> tuple[tuple[str, str, type[Enum] | None], ...]:
     return _PLANS[cls]
 
 
+def read_props(
+    kind: type[Node] | None, selection: Selection | None, *paths: tuple[str, ...]
+) -> tuple[str, ...] | None:
+    """The properties of `kind` a query reads where `selection` reaches it along `paths`
+    (`("edges", "node")`, `("nodes",)`), or None for all of them: when a field there has a
+    resolver of its own (it may read any property: a masked phone reads `phone`), or what
+    is selected cannot be told. Batch forms (schema/core/batched.py) read only the id."""
+    if kind is None or selection is None:
+        return None
+    names: set[str] = set()
+    for path in paths:
+        found = selection.names_at(*path)
+        if found is None:
+            return None
+        names |= found
+    definition: Any = kind.__strawberry_definition__  # type: ignore[attr-defined]
+    fields = {f.graphql_name or _camel(f.python_name): f for f in definition.fields}
+    plan = {attr: prop for attr, prop, _ in _plan(kind)}
+    props: set[str] = set()
+    for name in names - {"__typename"}:
+        found_field = fields.get(name)
+        if found_field is None:
+            return None
+        if found_field.python_name in ("id", "external_id"):
+            continue
+        resolver = found_field.base_resolver
+        if resolver is not None:
+            if getattr(resolver.wrapped_func, BATCH, None) is None:
+                return None
+            continue
+        prop = plan.get(found_field.python_name)
+        if prop is None:
+            return None
+        props.add(prop)
+    return tuple(sorted(props))
+
+
 def entity(cls: type[E]) -> type[E]:
     """Register an entity type under its class name, which is its label."""
     ENTITY_TYPES[cls.__name__] = cast("type[Node]", cls)
@@ -152,12 +190,14 @@ async def related_many(
     flt: NodeFilter | None = None,
     order: Order | None = None,
     make: Callable[[NodeRow, P], E] | None = None,
+    props: tuple[str, ...] | None = None,
 ) -> list[Connection[E]]:
     """`related` for a whole batch of parents at once (schema/core/batched.py): the same
-    pages through the same DataLoader, one window and one key per parent."""
+    pages through the same DataLoader, one window and one key per parent; `props`, the
+    properties of the listed nodes to read (`read_props`), None for all."""
     window = window_of(info, first, after, last, before)
     flt, order = flt or NodeFilter(), order or Order()
-    keys = [PageKey(parent_id(p), hop, flt, order, window) for p in parents]
+    keys = [PageKey(parent_id(p), hop, flt, order, window, props) for p in parents]
     pages = await info.context.loaders.page_by_parent.load_many(keys)
     if make is None:
         return [connection(page, entity_of) for page in pages]

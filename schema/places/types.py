@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from graph.nodes import NodeFilter
-from schema.core.batched import answers_batches
+from schema.core.batched import Selection, answers_batches
 from schema.core.connection import After, Before, Connection, First, Last
 from schema.core.context import Info
-from schema.core.relay import entity, personal, related, related_many
+from schema.core.relay import ENTITY_TYPES, entity, personal, read_props, related, related_many
 from schema.lists.filters import AgreementFilter, ListOrder, agreement_filter, list_order
 from schema.people.enums import GRID_ROLES
 from schema.places.enums import (
@@ -81,10 +81,13 @@ def _children_of_many(labels: tuple[str, ...]) -> Callable[..., Awaitable[list[C
         before: str | None = None,
         filter: PlaceFilter | None = None,
         order_by: PlaceOrder | None = None,
+        selection: Selection | None = None,
     ) -> list[Connection[Any]]:
         flt = place_filter(filter, labels)
         if flt.labels != labels:
             flt = NodeFilter(labels=labels, text=flt.text, under_id=flt.under_id)
+        # Looked up here: the types register as their classes are made, after this runs.
+        kind = ENTITY_TYPES.get(labels[0]) if len(labels) == 1 else None
         return await related_many(
             info,
             places,
@@ -96,6 +99,7 @@ def _children_of_many(labels: tuple[str, ...]) -> Callable[..., Awaitable[list[C
             before,
             flt,
             place_order(order_by),
+            props=read_props(kind, selection, ("edges", "node"), ("nodes",)),
         )
 
     return many
@@ -112,9 +116,11 @@ async def _workers_of_many(
     after: str | None = None,
     last: int | None = None,
     before: str | None = None,
+    selection: Selection | None = None,
 ) -> list[Connection[PlaceRole]]:
-    """`Grid.workers` for a batch of grids."""
+    """`Grid.workers` for a batch of grids: of each person, only what the query reads."""
     from schema.people.roles import PlaceRole
+    from schema.people.types import Person
 
     return await related_many(
         info,
@@ -127,6 +133,7 @@ async def _workers_of_many(
         before,
         _grid_roles_filter(),
         make=PlaceRole.of,
+        props=read_props(Person, selection, ("edges", "node", "person"), ("nodes", "person")),
     )
 
 

@@ -157,6 +157,31 @@ async def test_a_nested_list_never_reaches_graphql_cores_field_walk(
     }
     # node, communities, grids, workers: one statement a level.
     assert counter.count == 4, counter.names
+    # Each list reads the properties the query shows (names), not the whole node: a grid
+    # worker's phone, ID number and address stay in Neo4j.
+    asked = [p["props"] for n, p in counter.statements if n.startswith("nodes/list_related")]
+    assert asked == [["id", "name"], ["id", "name"], ["id", "name"]]
+
+
+async def test_a_field_with_its_own_resolver_reads_the_whole_node(
+    db: Database, scene: Scene
+) -> None:
+    counter = track_round_trips()
+    answer = await data(
+        db,
+        """query($id: ID!) { node(id: $id) { ... on Grid {
+          workers { nodes { person { name phone } } } } } }""",
+        {"id": G1},
+        viewer=PLANNER,
+    )
+    # `phone` masks what it reads (schema/core/privacy.py): 138****5678 for a planner.
+    people = [w["person"] for w in answer["node"]["workers"]["nodes"]]
+    assert people == [
+        {"name": "李强", "phone": "138****5678"},
+        {"name": "王芳", "phone": "138****5678"},
+    ]
+    asked = [p["props"] for n, p in counter.statements if n.startswith("nodes/list_related")]
+    assert asked == [None]
 
 
 async def test_an_error_is_reported_where_graphql_core_reports_it(
