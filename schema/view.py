@@ -19,6 +19,7 @@ when `settings.cors_origins` lists them.
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from collections.abc import Mapping
 from functools import lru_cache
@@ -30,16 +31,19 @@ from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.exceptions import MissingQueryError
+from strawberry.exceptions import ConnectionRejectionError, MissingQueryError
 from strawberry.http import GraphQLRequestData, process_result
 from strawberry.http.parse_content_type import parse_content_type
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
+from strawberry.types.unset import UNSET, UnsetType
 
-from schema.core.auth import viewer_for
+from schema.core.auth import AuthError, connection_init_viewer, viewer_for
 from schema.core.context import Context
+
+log = logging.getLogger("gridlink.auth")
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 JSON = "application/json"
@@ -139,6 +143,23 @@ class GridlinkGraphQL(GraphQL[Context, None]):
             request=request,
             response=response,
         )
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """graphql-transport-ws `connection_init`: a credential in its payload sets the
+        viewer (schema/core/auth.py `connection_init_viewer`); one that does not verify
+        closes the socket with 4403, the protocol's code for a refused initialisation."""
+        try:
+            viewer = connection_init_viewer(
+                context.connection_params or {}, context.viewer, self.settings
+            )
+        except AuthError as exc:
+            log.info("request %s: connection_init refused: %s", context.request_id, exc)
+            raise ConnectionRejectionError({"reason": str(exc)}) from None
+        if viewer is not context.viewer:
+            context.viewer = viewer
+            context.renew_loaders()  # bound to the viewer's scopes
+        ack: UnsetType = UNSET  # an ack without a payload
+        return ack
 
     async def render_graphql_ide(self, request: Request) -> Response:
         # Imported here: the playground belongs to the service package, not the schema.

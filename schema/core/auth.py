@@ -20,7 +20,7 @@ import logging
 import secrets
 import time
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -331,6 +331,25 @@ async def viewer_for(connection: HTTPConnection, settings: Any) -> Viewer:
             raise WebSocketException(WS_POLICY_VIOLATION, str(exc)) from None
         raise AuthenticationFailed(f"Not authenticated: {exc}.") from None
     return viewer
+
+
+def connection_init_viewer(params: Mapping[str, Any], handshake: Viewer, settings: Any) -> Viewer:
+    """The viewer of a WebSocket once its graphql-transport-ws `connection_init` arrives.
+
+    Browsers cannot set headers on a WebSocket, so they send their credential in the
+    payload, `{"authorization": "Bearer <token>"}` or `{"x-api-key": "<key>"}` (any case),
+    checked exactly as the header would be. Without one the handshake's viewer stays.
+    AuthError when it does not verify, is not a string, or the handshake carried one too.
+    """
+    given = {str(k).lower(): v for k, v in params.items()}
+    authorization, api_key = given.get("authorization"), given.get("x-api-key")
+    if authorization is None and api_key is None:
+        return handshake
+    if not all(v is None or isinstance(v, str) for v in (authorization, api_key)):
+        raise AuthError("the connection_init credential must be a string")
+    if handshake.authenticated:
+        raise AuthError("send one credential: in the handshake's headers or in connection_init")
+    return viewer_from_credentials(authorization, api_key, settings)
 
 
 def dev_notice(settings: Any, base_url: str) -> str | None:

@@ -22,6 +22,8 @@ class Context:
     settings: Any
     request: Any = None
     response: Any = None
+    # A WebSocket's graphql-transport-ws `connection_init` payload (strawberry sets it).
+    connection_params: dict[str, Any] | None = None
     # Built per request, bound to the viewer's scopes: caches never cross viewers.
     loaders: Loaders = field(init=False)
 

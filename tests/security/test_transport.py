@@ -70,12 +70,16 @@ SUBSCRIBE = """subscription($scope: ID!) {
 
 
 async def first_update(
-    service: Service, headers: dict[str, str] | None, scope: str
+    service: Service,
+    headers: dict[str, str] | None,
+    scope: str,
+    init_payload: dict[str, Any] | None = None,
 ) -> dict[str, Any] | None:
     transport = WebsocketsTransport(
         url=f"ws://127.0.0.1:{service.port}/graphql",
         headers=headers or {},
         subprotocols=[WebsocketsTransport.GRAPHQLWS_SUBPROTOCOL],
+        init_payload=init_payload or {},
     )
     async with Client(transport=transport) as session:
         request = GraphQLRequest(
@@ -108,3 +112,41 @@ async def test_a_subscription_outside_the_viewers_places_is_refused(scene: Servi
     worker = {"Authorization": f"Bearer {token('grid_worker', 'g-1', 'p-w')}"}
     with pytest.raises(TransportQueryError, match="no place"):
         await first_update(scene, worker, "c-2")
+
+
+# Browsers cannot set headers on a WebSocket: they send the credential in connection_init.
+
+
+async def test_a_token_in_connection_init_is_the_viewer(scene: Service) -> None:
+    # Without the payload this is anonymous ("Not authenticated"); with it, the grid worker
+    # of g-1 is refused a community she has no place in, as with the header above.
+    worker = {"authorization": f"Bearer {token('grid_worker', 'g-1', 'p-w')}"}
+    with pytest.raises(TransportQueryError, match="no place"):
+        await first_update(scene, None, "c-2", init_payload=worker)
+
+
+async def _refused_at_init(scene: Service, headers: dict[str, str] | None, payload: Any) -> None:
+    with pytest.raises((TransportConnectionFailed, ConnectionClosedError)) as refused:
+        await first_update(scene, headers, "c-1", init_payload=payload)
+    closed = (
+        refused.value
+        if isinstance(refused.value, ConnectionClosedError)
+        else refused.value.__cause__
+    )
+    assert isinstance(closed, ConnectionClosedError)
+    assert closed.rcvd is not None
+    # 4403: graphql-transport-ws's code for a refused connection_init.
+    assert (closed.rcvd.code, closed.rcvd.reason) == (4403, "Forbidden")
+
+
+async def test_a_bad_token_in_connection_init_closes_the_socket(scene: Service) -> None:
+    await _refused_at_init(scene, None, {"Authorization": "Bearer not-a-token"})
+
+
+async def test_a_credential_that_is_not_a_string_closes_the_socket(scene: Service) -> None:
+    await _refused_at_init(scene, None, {"authorization": ["Bearer", token()]})
+
+
+async def test_a_second_credential_in_connection_init_closes_the_socket(scene: Service) -> None:
+    header = {"Authorization": f"Bearer {token()}"}
+    await _refused_at_init(scene, header, {"authorization": f"Bearer {token()}"})
