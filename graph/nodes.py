@@ -379,10 +379,11 @@ async def search_names(
         "limit": limit,
     }
     if len(text) >= 2:
-        rows = await db.read("nodes/search_names", {"lucene": lucene_phrase(text), **common})
+        name, params = "nodes/search_names", {"lucene": lucene_phrase(text), **common}
     else:
-        rows = await db.read("nodes/search_names_containing", {"text": text, **common})
-    return [(row_of(r), float(r["score"])) for r in rows]
+        name, params = "nodes/search_names_containing", {"text": text, **common}
+    rows = await db.read(name, params, values_only=True)
+    return [(row_of(r), float(r["score"])) for r in rows[0]["hits"]] if rows else []
 
 
 @dataclass(frozen=True)

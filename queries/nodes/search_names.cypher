@@ -1,7 +1,8 @@
 // Entities whose name or title matches a full-text phrase (CJK bigrams), best first.
 // Parameters: $lucene (escaped Lucene phrase), $labels (labels to keep, concrete or super
 //   labels such as Place, or null), $access (see get_nodes), $limit.
-// Columns: id (string), labels (list), props (map), score (float).
+// Columns: hits (one row: a list of {id (string), labels (list), props (map), score (float)},
+//   best first; one row, not one per hit: see list_related_in on what a record costs the driver).
 CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node, score
 WITH node AS n, score
 WHERE ($labels IS NULL OR any(l IN labels(n) WHERE l IN $labels))
@@ -21,6 +22,7 @@ WHERE ($labels IS NULL OR any(l IN labels(n) WHERE l IN $labels))
       OR EXISTS { (n:Need)-[:CONCERNS]->(:Place)-[:PART_OF*0..]->(:Place)<-[:GOVERNS|LOCATED_IN|REPORTS_TO]-(o:Organisation) WHERE o.id IN g.actingOrgs }))
     OR (g.self IS NOT NULL AND (n.id = g.self
       OR EXISTS { (n)<-[:MADE_CLAIM|OFFERS]-(p:Person) WHERE p.id = g.self }))))
-RETURN n.id AS id, labels(n) AS labels, properties(n) AS props, score
+WITH n, score
 ORDER BY score DESC, n.id
 LIMIT $limit
+RETURN collect({id: n.id, labels: labels(n), props: properties(n), score: score}) AS hits

@@ -3,7 +3,8 @@
 // Organisation and Person; list titles are few enough to scan.
 // Parameters: $text (the text as typed), $labels (labels to keep, concrete or super, or
 //   null), $access (see get_nodes), $limit.
-// Columns: id (string), labels (list), props (map), score (float: share of the name matched).
+// Columns: hits (one row: a list of {id (string), labels (list), props (map), score (float:
+//   share of the name matched)}, best first; one row: see search_names).
 CALL () {
   MATCH (n:Place) WHERE n.name CONTAINS $text RETURN n
   UNION
@@ -31,7 +32,7 @@ WHERE ($labels IS NULL OR any(l IN labels(n) WHERE l IN $labels))
       OR EXISTS { (n:Need)-[:CONCERNS]->(:Place)-[:PART_OF*0..]->(:Place)<-[:GOVERNS|LOCATED_IN|REPORTS_TO]-(o:Organisation) WHERE o.id IN g.actingOrgs }))
     OR (g.self IS NOT NULL AND (n.id = g.self
       OR EXISTS { (n)<-[:MADE_CLAIM|OFFERS]-(p:Person) WHERE p.id = g.self }))))
-RETURN n.id AS id, labels(n) AS labels, properties(n) AS props,
-       toFloat(size($text)) / size(name) AS score
+WITH n, name, toFloat(size($text)) / size(name) AS score
 ORDER BY score DESC, name, n.id
 LIMIT $limit
+RETURN collect({id: n.id, labels: labels(n), props: properties(n), score: score}) AS hits
