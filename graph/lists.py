@@ -69,6 +69,30 @@ async def write_checked(
             "access": access_clauses(None, access),
         },
     )
+    return _checked(name, rows, refs)
+
+
+async def write_checked_alone(
+    db: Database,
+    name: str,
+    params: Mapping[str, Any],
+    refs: Sequence[Ref],
+    access: Access,
+) -> Checked:
+    """`write_checked` as a transaction of its own (Database.write_alone): for a checked
+    create, which writes nothing when it refuses, so nothing after it needs a rollback."""
+    rows = await db.write_alone(
+        f"lists/{name}",
+        {
+            **params,
+            "refs": [{"field": r.field, "id": r.id, "labels": list(r.labels)} for r in refs],
+            "access": access_clauses(None, access),
+        },
+    )
+    return _checked(name, rows, refs)
+
+
+def _checked(name: str, rows: list[Row], refs: Sequence[Ref]) -> Checked:
     if len(rows) != 1:
         raise RuntimeError(f"lists/{name} answered {len(rows)} rows, not 1")
     row = rows[0]

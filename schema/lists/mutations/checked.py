@@ -18,21 +18,24 @@ from schema.core.payloads import ErrorCode, Rejected, UserError, written
 ID_FIELD = "input.externalId"
 
 
-async def create_checked(
-    tx: AsyncManagedTransaction,
-    info: Info,
-    name: str,
-    params: Mapping[str, Any],
-    refs: Sequence[Ref],
-) -> Mapping[str, Any]:
-    """Inside the write's transaction: the row written by `lists/<name>`; Rejected, with
-    nothing written, when `params["id"]` is taken (DUPLICATE, alone, as it was checked
-    first) or some ref is missing, of another kind or outside what the viewer may change
-    (NOT_FOUND for each: scope hides what exists)."""
-    made = await lists.write_checked(tx, name, params, refs, write_access(info.context.viewer))
-    if made.taken:
-        raise Rejected.one(ID_FIELD, ErrorCode.DUPLICATE, f"{ID_FIELD}: {params['id']!r} is taken")
-    return _written(made)
+async def create_alone(
+    info: Info, name: str, params: Mapping[str, Any], refs: Sequence[Ref]
+) -> Mapping[str, Any] | list[UserError]:
+    """A checked create as a transaction of its own (graph/lists.write_checked_alone): the
+    row written; else, with nothing written, DUPLICATE (alone) when `params["id"]` is taken,
+    or NOT_FOUND for each ref missing, of another kind or outside what the viewer may change
+    (scope hides what exists)."""
+    made = await lists.write_checked_alone(
+        info.context.db, name, params, refs, write_access(info.context.viewer)
+    )
+    try:
+        if made.taken:
+            raise Rejected.one(
+                ID_FIELD, ErrorCode.DUPLICATE, f"{ID_FIELD}: {params['id']!r} is taken"
+            )
+        return _written(made)
+    except Rejected as rejected:
+        return rejected.errors
 
 
 async def update_checked(

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
-from typing import Any
 
 import strawberry
-from neo4j import AsyncManagedTransaction
 
 from graph.nodes import Ref
 from schema.core.context import Info
-from schema.core.payloads import Problems, audit, new_id, today, write_or_errors
-from schema.lists.mutations.checked import create_checked
+from schema.core.payloads import Problems, audit, new_id, today
+from schema.lists.mutations.checked import create_alone
 from schema.lists.mutations.payloads import ACTOR_LABELS, PLACE_LABELS, NeedPayload, props_of
 from schema.lists.types import Need
 
@@ -80,10 +77,7 @@ async def need_create(info: Info, input: NeedCreateInput) -> NeedPayload:
         **audit(info),
     }
 
-    async def work(tx: AsyncManagedTransaction) -> Mapping[str, Any]:
-        return await create_checked(tx, info, "create_need", params, refs)
-
-    result = await write_or_errors(info, work, "lists/create_need")
+    result = await create_alone(info, "create_need", params, refs)
     if isinstance(result, list):
         return NeedPayload(need=None, errors=result)
     return NeedPayload(need=Need.from_node(props_of(result)), errors=[])

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
-from typing import Any
 
 import strawberry
-from neo4j import AsyncManagedTransaction
 
 from graph.nodes import Ref
 from schema.core.context import Info
@@ -15,9 +12,8 @@ from schema.core.payloads import (
     Problems,
     audit,
     new_id,
-    write_or_errors,
 )
-from schema.lists.mutations.checked import create_checked
+from schema.lists.mutations.checked import create_alone
 from schema.lists.mutations.payloads import PLACE_LABELS, ProjectPayload, props_of
 from schema.lists.types import Project
 
@@ -69,10 +65,7 @@ async def project_create(info: Info, input: ProjectCreateInput) -> ProjectPayloa
         **audit(info),
     }
 
-    async def work(tx: AsyncManagedTransaction) -> Mapping[str, Any]:
-        return await create_checked(tx, info, "create_project", params, refs)
-
-    result = await write_or_errors(info, work, "lists/create_project")
+    result = await create_alone(info, "create_project", params, refs)
     if isinstance(result, list):
         return ProjectPayload(project=None, errors=result)
     return ProjectPayload(project=Project.from_node(props_of(result)), errors=[])

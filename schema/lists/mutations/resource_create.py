@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
-from typing import Any
 
 import strawberry
-from neo4j import AsyncManagedTransaction
 
 from graph.nodes import Ref
 from schema.core.context import Info
@@ -15,10 +12,9 @@ from schema.core.payloads import (
     Problems,
     audit,
     new_id,
-    write_or_errors,
 )
 from schema.lists.enums import ResourceKind
-from schema.lists.mutations.checked import create_checked
+from schema.lists.mutations.checked import create_alone
 from schema.lists.mutations.payloads import (
     ACTOR_LABELS,
     PLACE_LABELS,
@@ -90,10 +86,7 @@ async def resource_create(info: Info, input: ResourceCreateInput) -> ResourcePay
         **audit(info),
     }
 
-    async def work(tx: AsyncManagedTransaction) -> Mapping[str, Any]:
-        return await create_checked(tx, info, "create_resource", params, refs)
-
-    result = await write_or_errors(info, work, "lists/create_resource")
+    result = await create_alone(info, "create_resource", params, refs)
     if isinstance(result, list):
         return ResourcePayload(resource=None, errors=result)
     return ResourcePayload(resource=Resource.from_node(props_of(result)), errors=[])

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
-from typing import Any
 
 import strawberry
-from neo4j import AsyncManagedTransaction
 
 from graph.nodes import Ref
 from schema.core.context import Info
@@ -16,9 +13,8 @@ from schema.core.payloads import (
     Problems,
     audit,
     new_id,
-    write_or_errors,
 )
-from schema.lists.mutations.checked import create_checked
+from schema.lists.mutations.checked import create_alone
 from schema.lists.mutations.payloads import ACTOR_LABELS, PLACE_LABELS, TaskPayload, props_of
 from schema.lists.types import Task
 
@@ -71,10 +67,7 @@ async def task_create(info: Info, input: TaskCreateInput) -> TaskPayload:
         **audit(info),
     }
 
-    async def work(tx: AsyncManagedTransaction) -> Mapping[str, Any]:
-        return await create_checked(tx, info, "create_task", params, refs)
-
-    result = await write_or_errors(info, work, "lists/create_task")
+    result = await create_alone(info, "create_task", params, refs)
     if isinstance(result, list):
         return TaskPayload(task=None, errors=result)
     return TaskPayload(task=Task.from_node(props_of(result)), errors=[])
