@@ -3,10 +3,11 @@
     .venv/bin/python benchmarks/profile_nested.py [--preset city] [--seed 1] [--runs 20]
         [--uri bolt://127.0.0.1:7705] [--no-save]
 
-Runs the operation in-process against the benchmarks' Neo4j (benchmarks/harness.py, or the
-one --uri names) and splits each run's wall time into: Cypher (time inside graph.database
-reads: the driver, the network and Neo4j itself), GraphQL execution (the rest of
-strawberry's execute), and serialisation (json.dumps of the result). CPU decides throughput
+Runs the operation in-process, through the service's schema and extensions (HTTP aside),
+against the benchmarks' Neo4j (benchmarks/harness.py, or the one --uri names), and splits
+each run's wall time into: Cypher (time inside graph.database reads: the driver, the
+network and Neo4j itself), GraphQL execution (the rest of strawberry's execute), and
+serialisation (json.dumps of the result). CPU decides throughput
 when the server shares its cores with Neo4j, so it also reports the process CPU per run,
 the same with every read answered from memory (Python's own share), and the Python
 function calls per run both ways: call counts stay put on a busy machine where times do
@@ -21,6 +22,7 @@ import asyncio
 import cProfile
 import io
 import json
+import os
 import pstats
 import statistics
 import sys
@@ -34,7 +36,26 @@ from benchmarks.compare import operations, pick_ids
 from benchmarks.harness import bench_neo4j, write_result
 from graph import database
 from graph.database import Database
-from tests.support.graphql import execute
+from gridlink.config import from_env
+from schema.api import build_schema
+from schema.core.context import Context
+from schema.core.limits import limit_extensions
+from schema.core.viewer import SYSTEM
+
+# The service's schema as `gridlink serve` builds it (its extensions, and so its cache of
+# parsed and validated documents), with the limits compare.py raises for this operation.
+os.environ.setdefault("GRIDLINK_MAX_DEPTH", "12")
+os.environ.setdefault("GRIDLINK_MAX_COST", "10000000")
+SETTINGS = from_env()
+SCHEMA = build_schema(limit_extensions(SETTINGS))
+
+
+async def execute(db: Database, query: str, variables: dict[str, Any]) -> Any:
+    """One operation as the service runs it, minus HTTP (so the document is parsed and
+    validated once, as the service's cache keeps it)."""
+    context = Context(db=db, viewer=SYSTEM, request_id="profile", settings=SETTINGS)
+    return await SCHEMA.execute(query, variable_values=variables, context_value=context)
+
 
 CYPHER_SECONDS = [0.0]
 MEMO: dict[tuple[str, str], Any] = {}
