@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -179,14 +179,28 @@ class _Walk:
         level = [_Batch(root_type, grouped, None, [ex.root_value], [data])]
         while level:
             following: dict[tuple[str, int], _Batch] = {}
-            async with asyncio.TaskGroup() as group:
+            work: list[Coroutine[Any, Any, None]] = []
+            try:
                 for batch in level:
-                    self._run(batch, following, group)
+                    self._run(batch, following, work)
+            except BaseException:
+                for pending in work:
+                    pending.close()  # never started: nothing to cancel, nothing to warn of
+                raise
+            if len(work) == 1:
+                await work[0]  # a level with one resolved field (a lookup) needs no task
+            elif work:
+                async with asyncio.TaskGroup() as group:
+                    for pending in work:
+                        group.create_task(pending)
             level = list(following.values())
         return data
 
     def _run(
-        self, batch: _Batch, following: dict[tuple[str, int], _Batch], group: asyncio.TaskGroup
+        self,
+        batch: _Batch,
+        following: dict[tuple[str, int], _Batch],
+        work: list[Coroutine[Any, Any, None]],
     ) -> None:
         # Every key is placed first, in the selection's order, so the answer's keys keep
         # that order whatever order the fields' values arrive in.
@@ -216,7 +230,7 @@ class _Walk:
                     field_def.type, details, info, path, key, batch, values, following
                 )
             else:
-                group.create_task(
+                work.append(
                     self._resolve(batch, key, details, field_def, definition, path, following)
                 )
 
@@ -275,7 +289,9 @@ class _Walk:
             resolver(s, **kwargs) if with_self else resolver(**kwargs) for s in batch.sources
         ]
         pending = [i for i, r in enumerate(results) if inspect.isawaitable(r)]
-        if pending:
+        if len(pending) == 1:
+            results[pending[0]] = await results[pending[0]]
+        elif pending:
             done = await asyncio.gather(*(results[i] for i in pending))
             for i, value in zip(pending, done, strict=True):
                 results[i] = value
