@@ -319,8 +319,10 @@ class _Walk:
                         raise Fallback
                     answer[key] = None
                     continue
+                if isinstance(value, Exception):
+                    raise Fallback
                 coerced = coerce(value)
-                if coerced is None or coerced is Undefined or isinstance(value, Exception):
+                if coerced is None or coerced is Undefined:
                     raise Fallback
                 answer[key] = coerced
             return
@@ -341,9 +343,9 @@ class _Walk:
             if completed is None:
                 raise Fallback
             return completed
-        if value is None or value is Undefined or isinstance(value, Exception):
-            if isinstance(value, Exception):
-                raise Fallback
+        if isinstance(value, Exception):
+            raise Fallback
+        if value is None or value is Undefined:
             return None
         if isinstance(return_type, GraphQLList):
             if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):

@@ -166,16 +166,22 @@ async def related(
     order: Order | None = None,
     make: Callable[[NodeRow], E] = entity_of,
 ) -> Connection[E]:
-    """A page of the nodes one relationship step away, batched across parents."""
-    key = PageKey(
-        parent_id=parent_id,
-        hop=hop,
-        flt=flt or NodeFilter(),
-        order=order or Order(),
-        window=window_of(info, first, after, last, before),
+    """A page of the nodes one relationship step away, batched across parents (the
+    DataLoader gathers the parents that graphql-core resolves one at a time)."""
+    pages = await related_many(
+        info,
+        [parent_id],
+        str,
+        hop,
+        first,
+        after,
+        last,
+        before,
+        flt,
+        order,
+        lambda row, _: make(row),
     )
-    page = await info.context.loaders.page_by_parent.load(key)
-    return connection(page, make)
+    return pages[0]
 
 
 async def related_many(
