@@ -159,9 +159,8 @@ class Database:
 
         Only for a statement that is the whole of its write and writes nothing when it
         refuses (the lists' checked creates): nothing can roll it back after it ran. It
-        commits with its RUN and PULL, where a managed transaction adds a COMMIT round trip:
-        lists/create_need at 8 concurrent writers, 324-338 -> 382-427 transactions/s and
-        1.9 -> 1.5 ms of client CPU each (/tmp/gl/wr.py, wr2.py on the city preset).
+        commits with its RUN and PULL, where a managed transaction adds a COMMIT round trip
+        (benchmarks/driver_costs.py compares both for lists/create_need).
         Transient faults are retried as `read` retries them (as execute_write would): a
         transaction that failed that way wrote nothing.
         """
