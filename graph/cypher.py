@@ -12,11 +12,17 @@ static type lets it expand only the relationships of that type (issue 9: 5,932 r
 expanded for 105 wanted). The types come from code (graph/nodes.py Hop, checked against
 loaders/model.py) and are checked again here to be bare identifiers, so no text from a
 request can reach a statement.
+
+A statement may also be composed by code from these files' text (graph/tree.py: one
+statement for a nested selection of lists): `compose(name, build)` keeps it under its name,
+built once, so `q(name)` finds it like any other. What goes into it is the files' text and
+identifiers checked as above, never a request's text.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -59,7 +65,25 @@ def q(name: str) -> LiteralString:
     except KeyError:
         if TYPED in name:
             return _typed_statement(name)
+        composed = _COMPOSED.get(name)
+        if composed is not None:
+            return composed
         raise UnknownQuery(f"no Cypher statement named {name!r} in queries/") from None
+
+
+COMPOSED_KEPT = 512  # composed statements kept; each shape of query is one
+_COMPOSED: dict[str, LiteralString] = {}
+
+
+def compose(name: str, build: Callable[[], LiteralString]) -> str:
+    """Keep the statement `build` makes under `name` (built once), for `q(name)`."""
+    if name not in _COMPOSED:
+        if len(_COMPOSED) >= COMPOSED_KEPT:
+            # Shapes come from queries clients send: bounded, so a flood of shapes costs
+            # rebuilding, never memory.
+            _COMPOSED.pop(next(iter(_COMPOSED)))
+        _COMPOSED[name] = build()
+    return name
 
 
 def typed(name: str, types: tuple[str, ...]) -> str:

@@ -79,20 +79,33 @@ def answers_batches(many: Callable[..., Awaitable[Sequence[Any]]]) -> Callable[[
     return mark
 
 
+@dataclass(frozen=True, slots=True)
+class Completed:
+    """A batch form's value already in the answer's shape (schema/core/projection.py): the
+    executor puts it in the answer as it is, resolving nothing below it."""
+
+    answer: Any
+
+
 class Selection:
     """What a query reads below one field, through fragments, for the field's batch form."""
 
     def __init__(
-        self, executor: BatchedExecutor, return_type: GraphQLOutputType, details: FieldDetailsList
+        self,
+        executor: BatchedExecutor,
+        return_type: GraphQLOutputType,
+        details: FieldDetailsList,
+        info: Any = None,
     ) -> None:
-        self._executor = executor
-        self._type = return_type
-        self._details = details
+        self.executor = executor
+        self.return_type = return_type
+        self.details = details
+        self.info = info  # the field's strawberry Info
 
     def names_at(self, *path: str) -> set[str] | None:
         """The names of the fields selected at `path` below the field (`"edges", "node"`);
         None when that cannot be told from the types (an interface or union on the way)."""
-        return self._names(self._type, self._details, path)
+        return self._names(self.return_type, self.details, path)
 
     def _names(
         self, gtype: GraphQLOutputType, details: FieldDetailsList, path: tuple[str, ...]
@@ -101,7 +114,7 @@ class Selection:
             gtype = gtype.of_type
         if not isinstance(gtype, GraphQLObjectType):
             return None
-        grouped, defer_usages, _ = self._executor.collect_subfields(gtype, details)
+        grouped, defer_usages, _ = self.executor.collect_subfields(gtype, details)
         if defer_usages:
             return None
         if not path:
@@ -115,6 +128,37 @@ class Selection:
                     return None
                 out |= found
         return out
+
+
+def arguments(
+    executor: BatchedExecutor,
+    field_def: GraphQLField,
+    definition: StrawberryField,
+    details: FieldDetailsList,
+    info: Any,
+) -> dict[str, Any]:
+    """A field's arguments as its resolver takes them: coerced by graphql-core, converted
+    by strawberry (input types, enums, scalars)."""
+    first = details[0]
+    raw = (
+        get_argument_values(
+            field_def,
+            first.node,
+            executor.variable_values,
+            first.fragment_variable_values,
+            executor.hide_suggestions,
+        )
+        if field_def.args or first.node.arguments
+        else {}
+    )
+    strawberry_schema = executor.schema._strawberry_schema  # type: ignore[attr-defined]
+    return convert_arguments(
+        raw,
+        definition.arguments,
+        scalar_registry=strawberry_schema.schema_converter.scalar_registry,
+        config=strawberry_schema.config,
+        info=info,
+    )
 
 
 class Fallback(Exception):
@@ -158,7 +202,6 @@ class _Walk:
         self.ex = executor
         strawberry_schema = executor.schema._strawberry_schema  # type: ignore[attr-defined]
         self.config = strawberry_schema.config
-        self.scalars = strawberry_schema.schema_converter.scalar_registry
 
     async def run(self) -> dict[str, Any]:
         ex = self.ex
@@ -254,32 +297,14 @@ class _Walk:
             raise Fallback
         info = self.ex.build_resolve_info(field_def, _nodes(details), batch.parent_type, path)
         strawberry_info = self.config.info_class(_raw_info=info, _field=definition)
-        first = details[0]
-        raw = (
-            get_argument_values(
-                field_def,
-                first.node,
-                self.ex.variable_values,
-                first.fragment_variable_values,
-                self.ex.hide_suggestions,
-            )
-            if field_def.args or first.node.arguments
-            else {}
-        )
         # Converted once for the whole batch: resolvers read their arguments, never change them.
-        kwargs = convert_arguments(
-            raw,
-            definition.arguments,
-            scalar_registry=self.scalars,
-            config=self.config,
-            info=strawberry_info,
-        )
+        kwargs = arguments(self.ex, field_def, definition, details, strawberry_info)
         if resolver.info_parameter is not None:
             kwargs[resolver.info_parameter.name] = strawberry_info
         with_self = resolver.self_parameter is not None
         many = getattr(resolver.wrapped_func, BATCH, None)
         if many is not None and with_self:
-            selection = Selection(self.ex, field_def.type, details)
+            selection = Selection(self.ex, field_def.type, details, strawberry_info)
             results = list(await many(batch.sources, selection=selection, **kwargs))
             if len(results) != len(batch.sources):
                 raise Fallback
@@ -327,6 +352,9 @@ class _Walk:
                 answer[key] = coerced
             return
         for answer, value in zip(batch.answers, values, strict=True):
+            if type(value) is Completed:
+                answer[key] = value.answer
+                continue
             answer[key] = self._complete(return_type, details, info, path, value, following)
 
     def _complete(

@@ -143,6 +143,8 @@ class Loaders:
     commitment_by_need: CommitmentByNeedLoader
     commitment_by_resource: CommitmentByResourceLoader
     balance_by_account: BalanceByAccountLoader
+    # What the loaders read with: a read outside them (schema/core/projection.py) uses it too.
+    access: Access
     # Other domains' loaders, built on first use for this request (name -> loader).
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -163,4 +165,5 @@ def build_loaders(db: Database, viewer: Viewer | Sequence[str] | None) -> Loader
         commitment_by_need=CommitmentByNeedLoader(db),
         commitment_by_resource=CommitmentByResourceLoader(db),
         balance_by_account=BalanceByAccountLoader(db),
+        access=access,
     )

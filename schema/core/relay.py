@@ -20,7 +20,7 @@ from typing import Annotated, Any, Self, TypeVar, cast, get_args, get_origin
 
 import strawberry
 
-from graph.nodes import Hop, NodeFilter, NodeRow, Order, list_nodes, search_names
+from graph.nodes import Hop, NodeFilter, NodeRow, Order, Window, list_nodes, search_names
 from schema.core.access import read_access
 from schema.core.batched import BATCH, Selection
 from schema.core.connection import Connection, connection, window_of
@@ -173,10 +173,7 @@ async def related(
         [parent_id],
         str,
         hop,
-        first,
-        after,
-        last,
-        before,
+        window_of(info, first, after, last, before),
         flt,
         order,
         lambda row, _: make(row),
@@ -189,10 +186,7 @@ async def related_many(
     parents: Sequence[P],
     parent_id: Callable[[P], str],
     hop: Hop,
-    first: int | None = None,
-    after: str | None = None,
-    last: int | None = None,
-    before: str | None = None,
+    window: Window,
     flt: NodeFilter | None = None,
     order: Order | None = None,
     make: Callable[[NodeRow, P], E] | None = None,
@@ -201,7 +195,6 @@ async def related_many(
     """`related` for a whole batch of parents at once (schema/core/batched.py): the same
     pages through the same DataLoader, one window and one key per parent; `props`, the
     properties of the listed nodes to read (`read_props`), None for all."""
-    window = window_of(info, first, after, last, before)
     flt, order = flt or NodeFilter(), order or Order()
     keys = [PageKey(parent_id(p), hop, flt, order, window, props) for p in parents]
     pages = await info.context.loaders.page_by_parent.load_many(keys)

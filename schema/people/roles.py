@@ -8,7 +8,7 @@ object whose field listed it, the other read in the same page.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -34,15 +34,25 @@ def role_filter(roles: list[RoleKind] | None, current: bool = True) -> NodeFilte
     return NodeFilter(rel_equals=kinds, current_only=current)
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
+# A role's facts as its relationship holds them: field -> (property, its value in Python).
+# Read here and by schema/core/projection.py, which reads only the properties a query shows.
+ROLE_FACTS: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "role": ("role", RoleKind),
+    "since": ("since", day),
+    "until": ("until", day),
+    "full_time": ("fullTime", _same),
+    "claimed": ("claimed", _same),
+}
+
+
 def _role_facts(rel: Mapping[str, Any] | None) -> dict[str, Any]:
     rel = rel or {}
-    return {
-        "role": RoleKind(rel["role"]),
-        "since": day(rel.get("since")),
-        "until": day(rel.get("until")),
-        "full_time": rel.get("fullTime"),
-        "claimed": rel.get("claimed"),
-    }
+    facts = {a: convert(rel.get(p)) for a, (p, convert) in ROLE_FACTS.items() if a != "role"}
+    return {"role": RoleKind(rel["role"]), **facts}  # a role without one is a fault
 
 
 @strawberry.interface(

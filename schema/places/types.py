@@ -7,17 +7,18 @@ so a nested list costs one round trip per level, whatever the number of items.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from graph.nodes import NodeFilter
-from schema.core.batched import Selection, answers_batches
-from schema.core.connection import After, Before, Connection, First, Last
+from graph.nodes import NodeFilter, NodeRow, Order
+from schema.core.batched import answers_batches
+from schema.core.connection import After, Before, Connection, First, Last, window_of
 from schema.core.context import Info
-from schema.core.relay import ENTITY_TYPES, entity, personal, read_props, related, related_many
+from schema.core.projection import Listing, ListingOf, listing_form
+from schema.core.relay import ENTITY_TYPES, entity, personal, related
 from schema.lists.filters import AgreementFilter, ListOrder, agreement_filter, list_order
 from schema.people.enums import GRID_ROLES
 from schema.places.enums import (
@@ -69,11 +70,10 @@ async def _children(
     )
 
 
-def _children_of_many(labels: tuple[str, ...]) -> Callable[..., Awaitable[list[Connection[Any]]]]:
-    """`_children` for a batch of places (schema/core/batched.py `answers_batches`)."""
+def _children_listing(labels: tuple[str, ...]) -> ListingOf:
+    """What a place's list of children of `labels` lists, for its arguments."""
 
-    async def many(
-        places: Sequence[Place],
+    def listing_of(
         info: Info,
         first: int | None = None,
         after: str | None = None,
@@ -81,60 +81,54 @@ def _children_of_many(labels: tuple[str, ...]) -> Callable[..., Awaitable[list[C
         before: str | None = None,
         filter: PlaceFilter | None = None,
         order_by: PlaceOrder | None = None,
-        selection: Selection | None = None,
-    ) -> list[Connection[Any]]:
+    ) -> Listing:
         flt = place_filter(filter, labels)
         if flt.labels != labels:
             flt = NodeFilter(labels=labels, text=flt.text, under_id=flt.under_id)
-        # Looked up here: the types register as their classes are made, after this runs.
-        kind = ENTITY_TYPES.get(labels[0]) if len(labels) == 1 else None
-        return await related_many(
-            info,
-            places,
-            _external_id,
+        return Listing(
             CHILDREN,
-            first,
-            after,
-            last,
-            before,
             flt,
             place_order(order_by),
-            props=read_props(kind, selection, ("edges", "node"), ("nodes",)),
+            window_of(info, first, after, last, before),
+            # Looked up here: the types register as their classes are made, after this runs.
+            ENTITY_TYPES.get(labels[0]) if len(labels) == 1 else None,
         )
 
-    return many
+    return listing_of
 
 
-def _external_id(place: Place) -> str:
-    return place.external_id
+def _children_of_many(labels: tuple[str, ...]) -> Callable[..., Awaitable[list[Any]]]:
+    """`_children` for a batch of places (schema/core/batched.py `answers_batches`)."""
+    return listing_form(_children_listing(labels))
 
 
-async def _workers_of_many(
-    grids: Sequence[Grid],
+def _workers_listing(
     info: Info,
     first: int | None = None,
     after: str | None = None,
     last: int | None = None,
     before: str | None = None,
-    selection: Selection | None = None,
-) -> list[Connection[PlaceRole]]:
-    """`Grid.workers` for a batch of grids: of each person, only what the query reads."""
-    from schema.people.roles import PlaceRole
+) -> Listing:
+    """`Grid.workers`: the current grid roles held at the grid, each with its person."""
     from schema.people.types import Person
 
-    return await related_many(
-        info,
-        grids,
-        _external_id,
+    return Listing(
         ROLES_HERE,
-        first,
-        after,
-        last,
-        before,
         _grid_roles_filter(),
-        make=PlaceRole.of,
-        props=read_props(Person, selection, ("edges", "node", "person"), ("nodes", "person")),
+        Order(),
+        window_of(info, first, after, last, before),
+        Person,
+        role=True,
     )
+
+
+def _place_role(row: NodeRow, grid: Any) -> Any:
+    from schema.people.roles import PlaceRole
+
+    return PlaceRole.of(row, grid)
+
+
+_workers_of_many = listing_form(_workers_listing, make=_place_role)
 
 
 @cache

@@ -1,0 +1,158 @@
+"""A nested selection of lists answered by one statement (schema/core/projection.py).
+
+Projection is an optimisation only: each query here runs through the service's schema,
+where its lists are projected, and through one with graphql-core's own executor, where
+every resolver runs, for viewers who see everything, one street, or masked personal data;
+the two answers must be the same document, key for key. Each test also checks that the
+projection did answer (one `list_related_tree` statement) or, where it must not, did not.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graph.database import Database, track_round_trips
+from schema.api import build_schema
+from schema.core.ids import to_global
+from tests.schema.core.test_batched import PLAIN, VIEWERS, run
+from tests.schema.scene import Scene
+from tests.support.graphql import data
+
+S1 = to_global("Street", "s1")
+D1 = to_global("District", "d1")
+TREE = "nodes/list_related_tree"
+
+PROJECTED: list[tuple[str, dict[str, Any]]] = [
+    # The issue's shape with every connection field: counts, page info, cursors, typenames,
+    # aliases, an enum (kind), a date and a boolean from the role's relationship.
+    (
+        """query($id: ID!) { node(id: $id) { ... on Street { name
+          communities(first: 100) { __typename totalCount
+            pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor }
+            edges { __typename cursor node { __typename id externalId name kind
+              villageToCommunity
+              g: grids(first: 100) { totalCount edges { cursor node { name level colour
+                workers(first: 100) { totalCount pageInfo { endCursor }
+                  edges { cursor node { __typename role since fullTime claimed
+                    person { id name } } } } } } } } } } } } }""",
+        {"id": S1},
+    ),
+    # Windows at nested levels: the last one, the first one, an empty one; page flags.
+    (
+        """query($id: ID!) { node(id: $id) { ... on Street {
+          last: communities(last: 1) { totalCount pageInfo { hasNextPage hasPreviousPage
+            startCursor } nodes { name grids(first: 1) { totalCount
+              pageInfo { hasNextPage hasPreviousPage endCursor } nodes { name } } } }
+          none: communities(first: 0) { totalCount pageInfo { hasNextPage } nodes { name } }
+        } } }""",
+        {"id": S1},
+    ),
+    # Order and filter arguments, fragments on the interface, @include and @skip.
+    (
+        """query($id: ID!, $yes: Boolean!) { node(id: $id) { ... on District {
+          streets(orderBy: {field: NAME, direction: DESC}) { nodes { ...Named
+            communities(filter: {text: "社区"}, orderBy: {field: EXTERNAL_ID}) {
+              nodes { ...Named kind @skip(if: $yes) grids { nodes { name @include(if: $yes)
+                workers(last: 1) { nodes { role person { name } } } } } } } } } } } }
+        fragment Named on Place { __typename name externalId }""",
+        {"id": D1, "yes": True},
+    ),
+]
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+@pytest.mark.parametrize("number", range(len(PROJECTED)))
+async def test_a_projected_answer_is_the_resolvers_answer(
+    db: Database, scene: Scene, viewer: str, number: int
+) -> None:
+    query, variables = PROJECTED[number]
+    plain = await run(PLAIN, db, query, variables, VIEWERS[viewer])
+    counter = track_round_trips()
+    projected = await run(build_schema(), db, query, variables, VIEWERS[viewer])
+    assert plain.errors is None, plain.errors
+    assert projected.errors is None, projected.errors
+    assert repr(projected.data) == repr(plain.data)  # same keys, same order, all the way
+    if projected.data and projected.data["node"] is None:
+        return  # out of the viewer's scope (a coordinator of s1 asking for the district)
+    assert [n for n in counter.names if n.startswith(TREE)], counter.names
+    # And no list went a level at a time.
+    assert not [
+        n
+        for n in counter.names
+        if n.startswith(("nodes/list_related_in", "nodes/list_related_out"))
+    ]
+
+
+async def test_the_nested_list_is_two_statements_and_reads_only_names(
+    db: Database, scene: Scene
+) -> None:
+    counter = track_round_trips()
+    answer = await data(
+        db,
+        """query($id: ID!) { node(id: $id) { ... on Street { communities { nodes { name
+          grids { nodes { name workers { nodes { role person { name } } } } } } } } } }""",
+        {"id": S1},
+    )
+    # 双安社区 (双 U+53CC) before 御祥园社区 (御 U+5FA1); g1's people 李 U+674E, 王 U+738B.
+    communities = answer["node"]["communities"]["nodes"]
+    assert [c["name"] for c in communities] == ["双安社区", "御祥园社区"]
+    assert communities[1]["grids"]["nodes"][0]["workers"]["nodes"] == [
+        {"role": "GRID_LEADER", "person": {"name": "李强"}},
+        {"role": "GRID_WORKER", "person": {"name": "王芳"}},
+    ]
+    # The street by id, then communities, grids and workers in one statement.
+    assert len(counter.names) == 2, counter.names
+    assert counter.names[0] == "nodes/get_nodes"
+    assert counter.names[1] == f"{TREE}[in:PART_OF(in:PART_OF(in:HOLDS_ROLE+rel()))]"
+    params = counter.statements[1][1]
+    # Each level reads the names it shows and the role it lists, not whole nodes.
+    assert [params[f"props_{n}"] for n in range(3)] == [["id", "name"]] * 3
+    assert params["rel_2"] == ["role"]
+
+
+async def test_a_field_with_its_own_resolver_is_left_to_the_resolvers(
+    db: Database, scene: Scene
+) -> None:
+    query = """query($id: ID!) { node(id: $id) { ... on Street { communities { nodes {
+      grids { nodes { workers { nodes { person { name phone } place { name } } } } } } } } } }"""
+    for viewer in VIEWERS.values():
+        counter = track_round_trips()
+        projected = await run(build_schema(), db, query, {"id": S1}, viewer)
+        names = list(counter.names)
+        plain = await run(PLAIN, db, query, {"id": S1}, viewer)
+        assert repr(projected.data) == repr(plain.data)
+        # `phone` masks what it reads and `place` is the parent: neither is a property of
+        # the row. The executor cannot resolve below a projected answer, so every level
+        # above the workers goes a level at a time too.
+        assert not [n for n in names if n.startswith(TREE)], names
+        assert "nodes/list_related_in@HOLDS_ROLE" in names
+
+
+async def test_counts_and_order_worked_out_by_hand(db: Database, scene: Scene) -> None:
+    query = """query($id: ID!) { node(id: $id) { ... on District { streets { totalCount
+      nodes { name communities { totalCount nodes { name } } } } } } }"""
+    # A coordinator of s1 does not reach the district above their street.
+    answer = await run(build_schema(), db, query, {"id": D1}, VIEWERS["coordinator of s1"])
+    assert answer.data == {"node": None}
+    answer = await run(build_schema(), db, query, {"id": D1}, VIEWERS["system"])
+    streets = answer.data["node"]["streets"]  # type: ignore[index]
+    assert streets["totalCount"] == 3
+    # 元 U+5143, 双 U+53CC, 西 U+897F; c3 is 元宝山's, c1 and c2 双塔山's, c4 西地's.
+    assert [(s["name"], s["communities"]["totalCount"]) for s in streets["nodes"]] == [
+        ("元宝山街道", 1),
+        ("双塔山街道", 2),
+        ("西地满族乡", 1),
+    ]
+
+
+async def test_a_bad_argument_below_is_reported_as_the_resolvers_report_it(
+    db: Database, scene: Scene
+) -> None:
+    query = """query($id: ID!) { node(id: $id) { ... on Street {
+      communities { nodes { grids(first: 500) { totalCount } } } } } }"""
+    result = await run(build_schema(), db, query, {"id": S1}, VIEWERS["system"])
+    assert result.errors is not None and len(result.errors) == 1
+    assert result.errors[0].path == ["node", "communities", "nodes", 0, "grids"]
+    assert "`first` must be between 0 and 100, got 500" in result.errors[0].message
