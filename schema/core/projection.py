@@ -140,7 +140,8 @@ async def project(
     return [Completed(plan.answer(pages.get(i, _EMPTY))) for i in ids]
 
 
-_EMPTY: tuple[int, int, int, int, list[Any]] = (0, 0, 0, 0, [])  # the page of a parent not found or not reached
+# The page of a parent not found or not reached.
+_EMPTY: tuple[int, int, int, int, list[Any]] = (0, 0, 0, 0, [])
 
 
 class _NotProjectable(Exception):
