@@ -5,9 +5,9 @@ each level. graph/nodes.py `related_pages` reads one level for a batch of parent
 statement, so the nested list costs a statement per level; each costs the driver and Neo4j a
 fixed amount whatever it returns (benchmarks/driver_costs.py), and the Python that turns
 every row into objects costs more than the data (issue 9). `related_tree` reads every level
-in one statement and hands back the pages as the driver decoded them: maps and lists, one
-per parent, each row holding its own rows' pages under `c0`, `c1` ... (schema/core/
-projection.py builds the answer from them directly).
+in one statement and hands back the pages as the driver decoded them, one per parent, each
+row a list ending in its own child pages (schema/core/projection.py builds the answer from
+them directly).
 
 The statement is composed from nodes/list_related_out and nodes/list_related_in: each
 level is that file's `CALL (p) { ... }` body, unchanged but for its parameters, which get

@@ -54,7 +54,7 @@ from schema.core.relay import Node, _plan, read_props, related_many
 from schema.people.roles import ROLE_FACTS
 
 LISTING = "__gridlink_listing__"  # on a batch form: what its field lists, for its arguments
-MAX_LEVELS = 6  # lists one statement reads at most; deeper selections go level by level
+MAX_LISTS = 12  # lists one statement reads at most; a larger selection goes level by level
 _TEMPORAL = (Date, DateTime)
 
 
@@ -279,7 +279,7 @@ class _Planner:
     def __init__(self, executor: BatchedExecutor, info: Info) -> None:
         self.ex = executor
         self.info = info
-        self.levels = 0
+        self.lists = 0
 
     def _fields(self, gtype: GraphQLObjectType, details: FieldDetailsList) -> Any:
         grouped, defer_usages, _ = self.ex.collect_subfields(gtype, details)
@@ -290,8 +290,8 @@ class _Planner:
     def connection(
         self, gtype: GraphQLOutputType, details: FieldDetailsList, listing: Listing
     ) -> _Conn:
-        self.levels += 1
-        if self.levels > MAX_LEVELS or listing.kind is None:
+        self.lists += 1
+        if self.lists > MAX_LISTS or listing.kind is None:
             raise _NotProjectable
         conn_type = _object_type(gtype)
         edge_type = _object_type(conn_type.fields["edges"].type)

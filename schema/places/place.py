@@ -6,15 +6,18 @@ so a nested list costs one round trip per level, whatever the number of items.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from graph.nodes import Hop, NodeFilter
-from schema.core.connection import After, Before, Connection, First, Last
+from graph.nodes import Hop, NodeFilter, NodeRow, Order
+from schema.core.batched import answers_batches
+from schema.core.connection import After, Before, Connection, First, Last, window_of
 from schema.core.context import Info
-from schema.core.relay import Node, one, related
+from schema.core.projection import Listing, ListingOf, listing_form
+from schema.core.relay import ENTITY_TYPES, Node, one, related
 from schema.lists.filters import (
     ListOrder,
     NeedFilter,
@@ -63,6 +66,56 @@ ORGANISATION_LABELS = (
     "LegalOffice",
 )
 Lazy = strawberry.lazy
+
+
+# What the lists below list for their arguments (schema/core/projection.py): their batch
+# forms read a level at a time, or project a whole nested selection into one statement.
+
+
+def _roles_listing(
+    info: Info,
+    roles: list[RoleKind] | None = None,
+    current: bool = True,
+    first: int | None = None,
+    after: str | None = None,
+    last: int | None = None,
+    before: str | None = None,
+) -> Listing:
+    from schema.people.roles import role_filter
+    from schema.people.types import Person
+
+    window = window_of(info, first, after, last, before)
+    return Listing(ROLES_HERE, role_filter(roles, current), Order(), window, Person, role=True)
+
+
+def place_role(row: NodeRow, place: Place) -> PlaceRole:
+    """A role listed from its place: the row is the person."""
+    from schema.people.roles import PlaceRole
+
+    return PlaceRole.of(row, place)
+
+
+def _concerning(label: str, filter_of: Callable[[Any], NodeFilter]) -> ListingOf:
+    """The needs or projects concerning a place itself, filtered and ordered."""
+
+    def listing_of(
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        filter: Any = None,
+        order_by: ListOrder | None = None,
+    ) -> Listing:
+        return Listing(
+            CONCERNED_BY,
+            replace(filter_of(filter), labels=(label,)),
+            list_order(order_by),
+            window_of(info, first, after, last, before),
+            ENTITY_TYPES.get(label),  # registered once schema/lists/types.py is imported
+        )
+
+    return listing_of
 
 
 @strawberry.interface(
@@ -126,6 +179,7 @@ class Place(Node):
         return await related(info, self.external_id, HOSTS, first, after, last, before, flt)
 
     @strawberry.field(description="People holding roles at this place. 在此任职的人员")
+    @answers_batches(listing_form(_roles_listing, make=place_role))
     async def roles(
         self,
         info: Info,
@@ -154,6 +208,7 @@ class Place(Node):
         )
 
     @strawberry.field(description="Needs concerning this place itself. 本地需求")
+    @answers_batches(listing_form(_concerning("Need", need_filter)))
     async def needs(
         self,
         info: Info,
@@ -178,6 +233,7 @@ class Place(Node):
         )
 
     @strawberry.field(description="Projects concerning this place itself. 本地项目")
+    @answers_batches(listing_form(_concerning("Project", project_filter)))
     async def projects(
         self,
         info: Info,

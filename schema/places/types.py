@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from graph.nodes import NodeFilter, NodeRow, Order
+from graph.nodes import NodeFilter, Order
 from schema.core.batched import answers_batches
 from schema.core.connection import After, Before, Connection, First, Last, window_of
 from schema.core.context import Info
@@ -40,6 +40,7 @@ from schema.places.place import (
     ROLES_HERE,
     Lazy,
     Place,
+    place_role,
 )
 
 if TYPE_CHECKING:
@@ -122,13 +123,7 @@ def _workers_listing(
     )
 
 
-def _place_role(row: NodeRow, grid: Any) -> Any:
-    from schema.people.roles import PlaceRole
-
-    return PlaceRole.of(row, grid)
-
-
-_workers_of_many = listing_form(_workers_listing, make=_place_role)
+_workers_of_many = listing_form(_workers_listing, make=place_role)
 
 
 @cache

@@ -21,6 +21,7 @@ from tests.schema.scene import Scene
 from tests.support.graphql import data
 
 S1 = to_global("Street", "s1")
+C1 = to_global("Community", "c1")
 D1 = to_global("District", "d1")
 TREE = "nodes/list_related_tree"
 
@@ -58,6 +59,18 @@ PROJECTED: list[tuple[str, dict[str, Any]]] = [
                 workers(last: 1) { nodes { role person { name } } } } } } } } } } } }
         fragment Named on Place { __typename name externalId }""",
         {"id": D1, "yes": True},
+    ),
+    # Needs, projects and roles below places: dates, floats, enums, role filters.
+    (
+        """query($id: ID!) { node(id: $id) { ... on Street { communities { nodes { name
+          needs(orderBy: {field: RAISED_ON, direction: DESC}) { totalCount nodes { title
+            status quantity urgency raisedOn dueOn } }
+          projects { totalCount nodes { title status startedOn } }
+          roles { totalCount edges { cursor node { role since until person { name } } } }
+          grids { nodes { needs(first: 1) { pageInfo { hasNextPage } nodes { title } }
+            roles(roles: [GRID_LEADER], current: false) { nodes { role fullTime
+              person { externalId } } } } } } } } } }""",
+        {"id": S1},
     ),
 ]
 
@@ -144,6 +157,33 @@ async def test_counts_and_order_worked_out_by_hand(db: Database, scene: Scene) -
         ("元宝山街道", 1),
         ("双塔山街道", 2),
         ("西地满族乡", 1),
+    ]
+
+
+async def test_needs_below_places_worked_out_by_hand(db: Database, scene: Scene) -> None:
+    counter = track_round_trips()
+    answer = await data(
+        db,
+        """query($id: ID!) { node(id: $id) { ... on Community { needs { nodes { title status }
+          } grids { nodes { name needs { totalCount nodes { title raisedOn } } } } } } }""",
+        {"id": C1},
+    )
+    # c1 itself: n1 老年助餐 (open); its grid g1: n2 楼道清理 raised 2024-02-10; g2: none.
+    assert answer["node"]["needs"]["nodes"] == [{"title": "老年助餐", "status": "OPEN"}]
+    grids = answer["node"]["grids"]["nodes"]
+    assert grids == [
+        {
+            "name": "御祥园第一网格",
+            "needs": {"totalCount": 1, "nodes": [{"title": "楼道清理", "raisedOn": "2024-02-10"}]},
+        },
+        {"name": "御祥园第二网格", "needs": {"totalCount": 0, "nodes": []}},
+    ]
+    # The community's needs and its grids (with theirs) are two lists at one level: two
+    # statements besides the lookup, neither of them a level at a time.
+    assert counter.names[0] == "nodes/get_nodes"
+    assert sorted(counter.names[1:]) == [
+        f"{TREE}[in:CONCERNS()]",
+        f"{TREE}[in:PART_OF(in:CONCERNS())]",
     ]
 
 
