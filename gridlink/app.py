@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -57,6 +58,14 @@ def create_app(settings: Settings, db: Database | None = None, seed: bool = True
             if loaded:
                 log.info("loaded the seed dataset into an empty graph")
         app.state.db = database
+        if settings.gc_freeze:
+            # Start-up leaves tens of thousands of objects that live as long as the process
+            # (the schema's types and fields, modules, the loaded statements), and every
+            # full collection walks them all again: Python's collector ran for about a fifth
+            # of a nested list's CPU (benchmarks/server_cpu.py). Collected once here, then
+            # frozen, they are never walked again; later objects are collected as before.
+            gc.collect()
+            gc.freeze()
         try:
             yield
         finally:

@@ -68,6 +68,8 @@ class Settings:
     jwks_path: str | None = None
     api_keys_path: str | None = None
     public_api: bool = False
+    # Freeze what start-up made out of the garbage collector's sight (gridlink/app.py).
+    gc_freeze: bool = True
     # Security switches (docs/SECURITY.md). GRIDLINK_ENV=production turns the playground and
     # introspection off by default and refuses to start without a configured credential.
     production: bool = False
@@ -167,6 +169,7 @@ def from_env() -> Settings:
         jwks_path=jwks_path,
         api_keys_path=api_keys_path,
         public_api=_bool("GRIDLINK_PUBLIC_API", False),
+        gc_freeze=_bool("GRIDLINK_GC_FREEZE", True),
         production=production,
         jwt_issuer=os.environ.get("GRIDLINK_JWT_ISSUER") or None,
         jwt_audience=os.environ.get("GRIDLINK_JWT_AUDIENCE") or None,

@@ -1,0 +1,184 @@
+"""CPU per request, server and Neo4j apart: where each side of the comparison spends it.
+
+    ./run bench server_cpu [--only 2] [--seconds 8] [--rounds 2] [--uri bolt://...]
+
+Throughput on a 2-core machine is decided by CPU: the load generator, the server and Neo4j
+share the cores, so req/s moves with whatever else runs. CPU seconds per request do not,
+and they say which process a change should target. For each operation of
+benchmarks/compare.py this starts, over the same Neo4j (the preset, as compare.py loads
+it): gridlink (one uvicorn worker), gridlink with GRIDLINK_GC_FREEZE=0 (the garbage
+collector walking start-up's objects, gridlink/app.py), and the peer (@neo4j/graphql,
+benchmarks/peer/). It warms each, then measures them in turn for `--rounds` rounds at 8
+clients, reading each process's user+system CPU from /proc before and after. Prints and
+writes benchmarks/results/server-cpu-<preset>.json: per side and operation, the median over
+rounds of server CPU ms/request, Neo4j CPU ms/request and req/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import statistics
+import subprocess
+import sys
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.compare import (
+    PEER_DIR,
+    existing,
+    operations,
+    pick_ids,
+    remove_written,
+    versions,
+)
+from benchmarks.harness import BIN, bench_neo4j, free_port, load, machine, process, write_result
+from gridlink.config import STATE_DIR
+
+CLIENTS = 8
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process so far (/proc/PID/stat fields 14 and 15)."""
+    stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def neo4j_pid(home: Path) -> int:
+    """The Neo4j JVM: the one whose command line names the benchmarks' Neo4j home (with
+    --uri too, which is expected to be that Neo4j, left running by an earlier run)."""
+    found = subprocess.run(["pgrep", "-f", str(home)], capture_output=True, text=True).stdout
+    pids = [int(p) for p in found.split()]
+    if not pids:
+        raise SystemExit(f"no Neo4j process running from {home}")
+    return max(pids, key=cpu_seconds)  # the JVM, not a wrapper script
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--preset", default="city")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--seconds", type=float, default=8.0)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--uri", help="a Neo4j already holding the preset")
+    parser.add_argument("--only", type=int, nargs="*", help="operation numbers (1-5)")
+    args = parser.parse_args()
+
+    subprocess.run(
+        ["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=PEER_DIR, check=True
+    )
+    home = STATE_DIR / "neo4j" / f"bench-{args.preset}-{args.seed}"
+    with existing(args.uri) if args.uri else bench_neo4j(args.preset, args.seed) as neo:
+        remove_written(neo.uri)
+        java = neo4j_pid(home)
+        ids = pick_ids(neo.uri)
+        env = {
+            **os.environ,
+            "NEO4J_URI": neo.uri,
+            "NEO4J_USER": "neo4j",
+            "NEO4J_PASSWORD": "",
+            "GRIDLINK_JWT_SECRET": os.urandom(24).hex(),
+            "GRIDLINK_MAX_DEPTH": "12",  # as compare.py: the nested list is 4 lists deep
+            "GRIDLINK_MAX_COST": "10000000",
+            "GRIDLINK_SEED": "0",
+        }
+        token = subprocess.run(
+            [str(BIN / "gridlink"), "token", "--role", "admin"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        auth = {"authorization": f"Bearer {token}"}
+        sides: dict[str, tuple[Any, str, dict[str, str]]] = {}
+        with ExitStack() as stack:
+            for name, extra in (
+                ("gridlink", {}),
+                ("gridlink, no gc freeze", {"GRIDLINK_GC_FREEZE": "0"}),
+            ):
+                port = free_port()
+                proc = stack.enter_context(
+                    process(
+                        [
+                            sys.executable,
+                            "-m",
+                            "uvicorn",
+                            "--factory",
+                            "gridlink.app:app_from_env",
+                            "--port",
+                            str(port),
+                            "--workers",
+                            "1",
+                            "--log-level",
+                            "warning",
+                        ],
+                        env={**env, **extra},
+                        ready_url=f"http://127.0.0.1:{port}/healthz",
+                    )
+                )
+                sides[name] = (proc, f"http://127.0.0.1:{port}/graphql", auth)
+            port, admin = free_port(), free_port()
+            peer = stack.enter_context(
+                process(
+                    ["node", "server.mjs"],
+                    env={**env, "PORT": str(port), "ADMIN_PORT": str(admin)},
+                    cwd=PEER_DIR,
+                    ready_url=f"http://127.0.0.1:{admin}/__captured",
+                )
+            )
+            sides["peer"] = (peer, f"http://127.0.0.1:{port}/", {})
+            ops = operations(ids)
+            chosen = args.only or list(range(1, len(ops) + 1))
+            rows = []
+            for number in chosen:
+                op = ops[number - 1]
+                samples: dict[str, list[tuple[float, float, float]]] = {s: [] for s in sides}
+                for name, (_, url, headers) in sides.items():
+                    body = op["peer"] if name == "peer" else op["gridlink"]
+                    load(url, body, CLIENTS, 100_000, 3, headers)  # warm
+                for _ in range(args.rounds):
+                    for name, (proc, url, headers) in sides.items():
+                        body = op["peer"] if name == "peer" else op["gridlink"]
+                        s0, j0 = cpu_seconds(proc.pid), cpu_seconds(java)
+                        result = load(url, body, CLIENTS, 100_000, args.seconds, headers)
+                        s1, j1 = cpu_seconds(proc.pid), cpu_seconds(java)
+                        n = max(1, int(result["count"]))
+                        samples[name].append(
+                            (1000 * (s1 - s0) / n, 1000 * (j1 - j0) / n, result["throughput_rps"])
+                        )
+                remove_written(neo.uri)
+                row: dict[str, Any] = {"operation": op["name"], "sides": {}}
+                for name, got in samples.items():
+                    server, graph, rps = (statistics.median(x) for x in zip(*got, strict=True))
+                    row["sides"][name] = {
+                        "server_cpu_ms": round(server, 2),
+                        "neo4j_cpu_ms": round(graph, 2),
+                        "req_per_s": round(rps, 1),
+                    }
+                    print(
+                        f"{op['name'][:40]:40} {name:24} server {server:6.2f} ms  "
+                        f"neo4j {graph:6.2f} ms  {rps:7.1f} req/s",
+                        flush=True,
+                    )
+                rows.append(row)
+            stack_versions = versions(neo.uri)
+    result = {
+        "command": "./run bench server_cpu " + " ".join(sys.argv[1:]),
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "versions": stack_versions,
+        "clients": CLIENTS,
+        "seconds": args.seconds,
+        "rounds": args.rounds,
+        "operations": rows,
+    }
+    print(f"wrote {write_result(f'server-cpu-{args.preset}', result)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
