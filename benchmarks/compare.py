@@ -1,12 +1,13 @@
 """gridlink against the Neo4j GraphQL Library, side by side (issue 9).
 
-    .venv/bin/python benchmarks/compare.py [--preset city] [--seed 1] [--seconds 10]
+    ./run bench compare [--preset city] [--seed 1] [--seconds 6] [--rounds 3]
 
 One run: generates (or reuses) the preset, loads it once into a Neo4j of the benchmarks'
 own, starts gridlink (one uvicorn worker) and the peer (@neo4j/graphql on Apollo Server,
 one Node process, benchmarks/peer/) over that same Neo4j, and runs the same operations on
-both at 1, 8 and 32 concurrent clients from a load generator in its own process. Reports
-p50/p99 latency and throughput, Cypher round trips and PROFILE db hits per operation, and
+both at 1, 8 and 32 concurrent clients from a load generator in its own process, the two
+sides alternating for `--rounds` rounds. Reports each side's median round (p50/p99 latency
+and throughput), every round's ratio, Cypher round trips and PROFILE db hits per operation, and
 writes benchmarks/results/compare-<preset>.json plus the table in benchmarks/README.md.
 """
 
@@ -233,7 +234,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--preset", default="city")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--seconds", type=float, default=10.0, help="per operation and concurrency")
+    parser.add_argument(
+        "--seconds", type=float, default=6.0, help="per round, operation and concurrency"
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="measure each side this many times, alternating; the median round is reported",
+    )
     parser.add_argument(
         "--requests", type=int, default=5000, help="cap per operation and concurrency"
     )
@@ -343,11 +352,18 @@ def main() -> int:
                     "load": {},
                 }
                 for clients in args.clients:
-                    # Warm both the same way, then measure one after the other.
+                    # Warm both the same way, then measure them in turn, round after round:
+                    # a drift of the machine (another process, Neo4j's JIT or GC) falls on
+                    # both sides instead of on whichever ran at the time.
                     load(g_url, op["gridlink"], clients, 20 * clients, 5, auth)
                     load(p_url, op["peer"], clients, 20 * clients, 5)
-                    g = load(g_url, op["gridlink"], clients, args.requests, args.seconds, auth)
-                    p = load(p_url, op["peer"], clients, args.requests, args.seconds)
+                    g_runs, p_runs = [], []
+                    for _ in range(args.rounds):
+                        g_runs.append(
+                            load(g_url, op["gridlink"], clients, args.requests, args.seconds, auth)
+                        )
+                        p_runs.append(load(p_url, op["peer"], clients, args.requests, args.seconds))
+                    g, p = median_run(g_runs), median_run(p_runs)
                     ratio = (
                         (g["throughput_rps"] / p["throughput_rps"]) if p["throughput_rps"] else None
                     )
@@ -355,6 +371,12 @@ def main() -> int:
                         "gridlink": g,
                         "peer": p,
                         "throughput_ratio": round(ratio, 2) if ratio else None,
+                        "round_ratios": [
+                            round(a["throughput_rps"] / b["throughput_rps"], 2)
+                            for a, b in zip(g_runs, p_runs, strict=True)
+                            if b["throughput_rps"]
+                        ],
+                        "rounds": {"gridlink": g_runs, "peer": p_runs},
                     }
                     print(
                         f"{op['name'][:40]:40} c={clients:<3} gridlink p50 {g['p50_ms']:>8} ms "
@@ -366,7 +388,8 @@ def main() -> int:
             remove_written(neo.uri)  # the preset as loaded, for the next run
     result = {
         "command": f"python benchmarks/compare.py --preset {args.preset} --seed {args.seed} "
-        f"--seconds {args.seconds}" + (f" --uri {args.uri}" if args.uri else ""),
+        f"--seconds {args.seconds} --rounds {args.rounds}"
+        + (f" --uri {args.uri}" if args.uri else ""),
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "machine": machine(),
         "versions": stack,
@@ -385,6 +408,13 @@ def main() -> int:
 START, END = "<!-- compare:start -->", "<!-- compare:end -->"
 
 
+def median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The round with the median throughput (the lower middle one of an even count), so its
+    latencies are those of a round that happened, not a blend of several."""
+    ordered = sorted(runs, key=lambda r: r["throughput_rps"] or 0.0)
+    return ordered[(len(ordered) - 1) // 2]
+
+
 def render(result: dict[str, Any]) -> str:
     """The Markdown table: ratios first, since absolute times vary across machines."""
     m, v = result["machine"], result["versions"]
@@ -396,8 +426,8 @@ def render(result: dict[str, Any]) -> str:
         f"on @apollo/server {v['@apollo/server']}",
         "",
         "| operation | clients | gridlink p50 / p99 ms | peer p50 / p99 ms | gridlink / peer req/s "
-        "| throughput ratio | round trips g / p | db hits g / p |",
-        "|---|---|---|---|---|---|---|---|",
+        "| throughput ratio | ratio by round | round trips g / p | db hits g / p |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for row in result["operations"]:
         g_rt, p_rt = row["gridlink"]["round_trips"], row["peer"]["round_trips"]
@@ -407,11 +437,14 @@ def render(result: dict[str, Any]) -> str:
             lines.append(
                 f"| {row['operation']} | {clients} | {g['p50_ms']} / {g['p99_ms']} | "
                 f"{p['p50_ms']} / {p['p99_ms']} | {g['throughput_rps']} / {p['throughput_rps']} | "
-                f"**{load_row['throughput_ratio']}** | {g_rt} / {p_rt} | {hits} |"
+                f"**{load_row['throughput_ratio']}** | "
+                f"{', '.join(str(r) for r in load_row.get('round_ratios', []))} | "
+                f"{g_rt} / {p_rt} | {hits} |"
             )
     lines += [
         "",
-        "Ratio = gridlink req/s ÷ peer req/s (≥ 1.0 means gridlink is at least as fast). "
+        "Ratio = gridlink req/s ÷ peer req/s (≥ 1.0 means gridlink is at least as fast), of "
+        "each side's median round; the rounds alternate the two sides. "
         "Round trips are Cypher statements sent for one operation; db hits are summed from "
         "PROFILE of exactly those statements.",
         END,

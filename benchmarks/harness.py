@@ -24,7 +24,7 @@ import httpx
 from neo4j import GraphDatabase
 
 from gridlink.config import PROJECT_ROOT, STATE_DIR
-from gridlink.neo4j_local import LocalNeo4j, start, stop
+from gridlink.neo4j_local import LocalNeo4j, read_pid, start, stop
 
 BIN = Path(sys.executable).parent
 RESULTS = PROJECT_ROOT / "benchmarks" / "results"
@@ -72,7 +72,10 @@ def bench_neo4j(
         tx_timeout_s=300,
     )
     marker = inst.data_dir / "gridlink-loaded"
-    started = start(inst)
+    # One already running on this data (left by an earlier run, or started by hand) is
+    # used and left running; only one started here is stopped here.
+    started = read_pid(inst) is None
+    start(inst)
     try:
         if not marker.exists():
             data = preset_dir(preset, seed)
