@@ -55,6 +55,33 @@ CONCURRENCY = (1, 8, 32)
 WRITTEN_TITLE = "压测需求"
 
 
+def service_env(uri: str, secret: str) -> dict[str, str]:
+    """The environment both services run in: the benchmarks' Neo4j, a signing secret."""
+    return {
+        **os.environ,
+        "NEO4J_URI": uri,
+        "NEO4J_USER": "neo4j",
+        "NEO4J_PASSWORD": "",
+        "GRIDLINK_JWT_SECRET": secret,
+        # The nested list asks 100 items on each of 4 levels (the issue's shape): above
+        # the production defaults for depth and cost, so the benchmark raises them.
+        "GRIDLINK_MAX_DEPTH": "12",
+        "GRIDLINK_MAX_COST": "10000000",
+    }
+
+
+def admin_auth(env: dict[str, str]) -> dict[str, str]:
+    """Headers of an administrator of gridlink (the peer checks no one)."""
+    token = subprocess.run(
+        [str(BIN / "gridlink"), "token", "--role", "admin"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    return {"authorization": f"Bearer {token}"}
+
+
 def remove_written(uri: str) -> int:
     """Delete the needs earlier runs' writes left (thousands a run: the reused preset would
     otherwise grow with every run, and the filtered page walks past them); how many."""
@@ -267,25 +294,8 @@ def main() -> int:
         if removed:
             print(f"removed {removed} needs earlier runs' writes left", flush=True)
         ids = pick_ids(neo.uri)
-        env = {
-            **os.environ,
-            "NEO4J_URI": neo.uri,
-            "NEO4J_USER": "neo4j",
-            "NEO4J_PASSWORD": "",
-            "GRIDLINK_JWT_SECRET": secret,
-            # The nested list asks 100 items on each of 4 levels (the issue's shape): above
-            # the production defaults for depth and cost, so the benchmark raises them.
-            "GRIDLINK_MAX_DEPTH": "12",
-            "GRIDLINK_MAX_COST": "10000000",
-        }
-        token = subprocess.run(
-            [str(BIN / "gridlink"), "token", "--role", "admin"],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        auth = {"authorization": f"Bearer {token}"}
+        env = service_env(neo.uri, secret)
+        auth = admin_auth(env)
         g_port, p_port = free_port(), free_port()
         p_admin = free_port()
         g_url, p_url = f"http://127.0.0.1:{g_port}/graphql", f"http://127.0.0.1:{p_port}/"

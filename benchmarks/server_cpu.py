@@ -30,13 +30,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.compare import (
     PEER_DIR,
+    admin_auth,
     existing,
     operations,
     pick_ids,
     remove_written,
+    service_env,
     versions,
 )
-from benchmarks.harness import BIN, bench_neo4j, free_port, load, machine, process, write_result
+from benchmarks.harness import bench_neo4j, free_port, load, machine, process, write_result
 from gridlink.config import STATE_DIR
 
 CLIENTS = 8
@@ -76,24 +78,8 @@ def main() -> int:
         remove_written(neo.uri)
         java = neo4j_pid(home)
         ids = pick_ids(neo.uri)
-        env = {
-            **os.environ,
-            "NEO4J_URI": neo.uri,
-            "NEO4J_USER": "neo4j",
-            "NEO4J_PASSWORD": "",
-            "GRIDLINK_JWT_SECRET": os.urandom(24).hex(),
-            "GRIDLINK_MAX_DEPTH": "12",  # as compare.py: the nested list is 4 lists deep
-            "GRIDLINK_MAX_COST": "10000000",
-            "GRIDLINK_SEED": "0",
-        }
-        token = subprocess.run(
-            [str(BIN / "gridlink"), "token", "--role", "admin"],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        auth = {"authorization": f"Bearer {token}"}
+        env = {**service_env(neo.uri, os.urandom(24).hex()), "GRIDLINK_SEED": "0"}
+        auth = admin_auth(env)
         sides: dict[str, tuple[Any, str, dict[str, str]]] = {}
         with ExitStack() as stack:
             for name, extra in (

@@ -28,11 +28,18 @@ compares both for three viewers).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from graphql import GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLOutputType, is_leaf_type
+from graphql import (
+    GraphQLField,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    is_leaf_type,
+)
 from graphql.execution.collect_fields import FieldDetailsList
 from neo4j.time import Date, DateTime
 from strawberry.types.field import StrawberryField
@@ -287,6 +294,21 @@ class _Planner:
             raise _NotProjectable
         return grouped.items()
 
+    def _object_fields(
+        self, gtype: GraphQLObjectType, details: FieldDetailsList, item: _Item
+    ) -> Iterator[tuple[str, FieldDetailsList, GraphQLField, StrawberryField]]:
+        """The fields selected on an item's type, `__typename` answered on the way."""
+        for key, sub in self._fields(gtype, details):
+            name = sub[0].node.name.value
+            if name == "__typename":
+                item.fields.append((key, TYPENAME, gtype.name))
+                continue
+            field_def = gtype.fields[name]
+            definition = field_def.extensions.get(DEFINITION)
+            if not isinstance(definition, StrawberryField):
+                raise _NotProjectable
+            yield key, sub, field_def, definition
+
     def connection(
         self, gtype: GraphQLOutputType, details: FieldDetailsList, listing: Listing
     ) -> _Conn:
@@ -377,14 +399,8 @@ class _Planner:
         if not listing.role:
             self._entity(gtype, details, kind, item, children)
             return item
-        for key, sub in self._fields(gtype, details):
-            name = sub[0].node.name.value
-            if name == "__typename":
-                item.fields.append((key, TYPENAME, gtype.name))
-                continue
-            field_def = gtype.fields[name]
-            definition = field_def.extensions.get(DEFINITION)
-            if not isinstance(definition, StrawberryField) or not definition.is_basic_field:
+        for key, sub, field_def, definition in self._object_fields(gtype, details, item):
+            if not definition.is_basic_field:
                 raise _NotProjectable
             fact = ROLE_FACTS.get(definition.python_name)
             if fact is not None:
@@ -412,14 +428,8 @@ class _Planner:
         if gtype.name != kind.__name__:
             raise _NotProjectable
         plain = {attr: (prop, enum) for attr, prop, enum in _plan(kind)}
-        for key, sub in self._fields(gtype, details):
-            name = sub[0].node.name.value
-            if name == "__typename":
-                item.fields.append((key, TYPENAME, gtype.name))
-                continue
-            field_def = gtype.fields[name]
-            definition = field_def.extensions.get(DEFINITION)
-            if not isinstance(definition, StrawberryField) or definition.extensions:
+        for key, sub, field_def, definition in self._object_fields(gtype, details, item):
+            if definition.extensions:
                 raise _NotProjectable
             attr = definition.python_name
             if definition.is_basic_field:
