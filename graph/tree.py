@@ -26,7 +26,16 @@ from typing import Any, LiteralString
 
 from graph.cypher import compose, q, typed
 from graph.database import Database
-from graph.nodes import Access, Hop, NodeFilter, Order, Window, _filter_params, _window_params
+from graph.nodes import (
+    Access,
+    Hop,
+    NodeFilter,
+    Order,
+    Window,
+    _filter_params,
+    _window_params,
+    access_clauses,
+)
 
 BODY_START = "CALL (p) {\n"
 BODY_END = "\n}\nRETURN collect("
@@ -118,9 +127,9 @@ def statement(root: Level) -> str:
     return compose(f"nodes/list_related_tree[{root.shape()}]", build)
 
 
-def _params(root: Level, access: Access) -> dict[str, Any]:
+def _params(levels: list[Level], access: Access) -> dict[str, Any]:
     params: dict[str, Any] = {}
-    for n, level in enumerate(_numbered(root)):
+    for n, level in enumerate(levels):
         text = (level.flt.text or "").strip()
         own = {
             "props": ["id", *(k for k in level.props if k != "id")],
@@ -144,6 +153,51 @@ async def related_tree(
     found, or not reached, is absent."""
     if not parent_ids:
         return {}
-    params = {"parents": list(parent_ids), **_params(root, access)}
+    params = {"parents": list(parent_ids), **_params(_numbered(root), access)}
     rows = await db.read(statement(root), params, values_only=True)
     return {str(r["parent"]): r["page"] for r in rows[0]["pages"]} if rows else {}
+
+
+def _children_levels(children: Sequence[Level]) -> list[Level]:
+    return [level for child in children for level in _numbered(child)]
+
+
+def node_statement(children: Sequence[Level]) -> str:
+    """The name of the composed statement reading nodes by id with lists below them: the
+    body of nodes/get_nodes (the same access clauses), then a block per child list."""
+
+    def build() -> LiteralString:
+        text: str = q("nodes/get_nodes")
+        end = text.rfind("\nRETURN collect(")
+        if end < 0:
+            raise ValueError("nodes/get_nodes.cypher lost its RETURN collect(")
+        lookup = text[:end].replace("$access", "$access_node")
+        levels = _children_levels(children)
+        blocks = "\n".join(_block(levels, child, f"c{i}") for i, child in enumerate(children))
+        row = "[k IN $props_node | p[k]]" + "".join(f" + [c{i}]" for i in range(len(children)))
+        return f"{lookup}\nWITH n AS p\n{blocks}\nRETURN collect({row} + [labels(p)]) AS nodes"
+
+    shape = ",".join(c.shape() for c in children)
+    return compose(f"nodes/get_node_tree[{shape}]", build)
+
+
+async def node_tree(
+    db: Database,
+    ids: Sequence[str],
+    props: tuple[str, ...],
+    children: Sequence[Level],
+    access: Access,
+) -> dict[str, list[Any]]:
+    """The nodes with these external ids that the access reaches, by id, each a row as
+    `related_tree`'s (the values of `props`, the id first, then a page per child list),
+    ending with the node's labels. One statement for the node and every list below it."""
+    if not ids:
+        return {}
+    params = {
+        "ids": list(ids),
+        "props_node": ["id", *(k for k in props if k != "id")],
+        "access_node": access_clauses(None, access),
+        **_params(_children_levels(children), access),
+    }
+    rows = await db.read(node_statement(children), params, values_only=True)
+    return {str(r[0]): r for r in rows[0]["nodes"]} if rows else {}

@@ -19,6 +19,10 @@ What can be projected, and is otherwise left to the level-by-level path:
   fills from properties, scalar or enum) and further lists of the same kind;
 - on a role listed from its place (`role=True`): the role's facts and its `person`.
 
+The root `node(id:)` is projected too (`project_node`): the id names the type, so the node
+is planned as a listed item is, and read with its lists in one statement (graph/tree.py
+`node_tree`, the access clauses of nodes/get_nodes).
+
 Anything else below the list (a field with a resolver of its own, such as a masked phone, or
 an interface field) leaves it to the other path, so the answer is always the one the
 resolvers would give: the same statement text per level, the same access clauses, and the
@@ -44,8 +48,8 @@ from graphql.execution.collect_fields import FieldDetailsList
 from neo4j.time import Date, DateTime
 from strawberry.types.field import StrawberryField
 
-from graph.nodes import Hop, NodeFilter, NodeRow, Order, Window
-from graph.tree import Level, related_tree
+from graph.nodes import Hop, NodeFilter, NodeRow, Order, Window, concrete_label
+from graph.tree import Level, node_tree, related_tree
 from schema.core.batched import (
     BATCH,
     DEFINITION,
@@ -56,8 +60,8 @@ from schema.core.batched import (
 )
 from schema.core.connection import encode_cursor
 from schema.core.context import Info
-from schema.core.ids import to_global
-from schema.core.relay import Node, _plan, read_props, related_many
+from schema.core.ids import BadId, from_global, to_global
+from schema.core.relay import ENTITY_TYPES, Node, _plan, read_props, related_many
 from schema.people.roles import ROLE_FACTS
 
 LISTING = "__gridlink_listing__"  # on a batch form: what its field lists, for its arguments
@@ -148,6 +152,34 @@ async def project(
 
 
 # The page of a parent not found or not reached.
+async def project_node(info: Info, global_id: str, selection: Selection) -> Completed | None:
+    """The `node(id:)` answer with every list below it read in the same statement as the
+    node; None when the selection holds anything the projection does not answer."""
+    try:
+        type_name, external = from_global(global_id)
+    except BadId:
+        return None
+    kind = ENTITY_TYPES.get(type_name)
+    gtype = selection.executor.schema.get_type(type_name)
+    if kind is None or not isinstance(gtype, GraphQLObjectType):
+        return None
+    item, children = _Item(type_name), list[Level]()
+    try:
+        _Planner(selection.executor, info)._entity(gtype, selection.details, kind, item, children)
+    except _NotProjectable:
+        return None
+    props = ("id", *sorted(item.props - {"id"}))
+    _index(item, {(PROP, p): n for n, p in enumerate(props)}, len(props))
+    found = await node_tree(
+        info.context.db, [external], props, children, info.context.loaders.access
+    )
+    row = found.get(external)
+    # Unknown, out of scope, or of another type than the id says: null, as node_by_global_id.
+    if row is None or concrete_label(row[-1]) != type_name:
+        return Completed(None)
+    return Completed(_item_answer(item, row))
+
+
 _EMPTY: tuple[int, int, int, int, list[Any]] = (0, 0, 0, 0, [])
 
 
@@ -237,7 +269,7 @@ class _Conn:
             if what == EDGES:
                 out[key] = [self.edge_answer(sub, r) for r in rows]
             elif what == NODES:
-                out[key] = [self.item_answer(sub, r) for r in rows]
+                out[key] = [_item_answer(sub, r) for r in rows]
             elif what == TOTAL:
                 out[key] = int(total)
             elif what == PAGE_INFO:
@@ -258,28 +290,29 @@ class _Conn:
 
     def edge_answer(self, fields: list[tuple[str, int, Any]], row: Sequence[Any]) -> Any:
         return {
-            k: self.cursor(row) if w == CURSOR else self.item_answer(s, row) if w == NODE else s
+            k: self.cursor(row) if w == CURSOR else _item_answer(s, row) if w == NODE else s
             for k, w, s in fields
         }
 
-    def item_answer(self, item: _Item, row: Sequence[Any]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, what, arg in item.fields:
-            if what in (PROP, FACT):
-                index, convert = arg
-                out[key] = convert(row[index])
-            elif what == ID:
-                out[key] = to_global(arg, str(row[0]))
-            elif what == EXTERNAL_ID:
-                out[key] = str(row[0])
-            elif what == CHILD:
-                index, child = arg
-                out[key] = child.answer(row[index])
-            elif what == PERSON:
-                out[key] = self.item_answer(arg, row)
-            else:
-                out[key] = arg
-        return out
+
+def _item_answer(item: _Item, row: Sequence[Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, what, arg in item.fields:
+        if what in (PROP, FACT):
+            index, convert = arg
+            out[key] = convert(row[index])
+        elif what == ID:
+            out[key] = to_global(arg, str(row[0]))
+        elif what == EXTERNAL_ID:
+            out[key] = str(row[0])
+        elif what == CHILD:
+            index, child = arg
+            out[key] = child.answer(row[index])
+        elif what == PERSON:
+            out[key] = _item_answer(arg, row)
+        else:
+            out[key] = arg
+    return out
 
 
 class _Planner:
@@ -476,4 +509,4 @@ def _index(item: _Item, index: Mapping[tuple[int, str], int], at_child: int) -> 
             item.fields[n] = (key, what, (at_child + arg[0], arg[1]))
 
 
-__all__ = ["LISTING", "Completed", "Listing", "listing_form", "project"]
+__all__ = ["LISTING", "Completed", "Listing", "listing_form", "project", "project_node"]

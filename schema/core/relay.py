@@ -22,7 +22,7 @@ import strawberry
 
 from graph.nodes import Hop, NodeFilter, NodeRow, Order, Window, list_nodes, search_names
 from schema.core.access import read_access
-from schema.core.batched import BATCH, Selection
+from schema.core.batched import BATCH, Selection, answers_batches
 from schema.core.connection import Connection, connection, window_of
 from schema.core.context import Info
 from schema.core.dataloaders import NeighbourKey, PageKey
@@ -302,6 +302,20 @@ MAX_SEARCH = 50
 _SPACE = re.compile(r"\s+")
 
 
+async def _node_many(
+    roots: Sequence[Any], info: Info, id: str, selection: Selection | None = None
+) -> list[Any]:
+    """`node` as a batch form (schema/core/batched.py): the node and every list below it in
+    one statement when the selection allows (schema/core/projection.py), else the node by
+    its DataLoader and the lists a level at a time."""
+    from schema.core.projection import project_node
+
+    found: Any = await project_node(info, id, selection) if selection is not None else None
+    if found is None:
+        found = await node_by_global_id(info, id)
+    return [found for _ in roots]
+
+
 @strawberry.type
 class RelayQueries:
     """Root fields for any entity by id, and search by name (composed in schema/api.py)."""
@@ -310,6 +324,7 @@ class RelayQueries:
         description="The entity a global id names; null when unknown or outside the "
         "viewer's scope. 按全局标识取实体"
     )
+    @answers_batches(_node_many)
     async def node(
         self,
         info: Info,

@@ -155,9 +155,9 @@ async def test_a_nested_list_never_reaches_graphql_cores_field_walk(
             },
         }
     }
-    # node, then communities, grids and workers projected into one statement
+    # The street, its communities, grids and workers projected into one statement
     # (tests/schema/core/test_projection.py): no list resolver ran.
-    assert counter.count == 2, counter.names
+    assert counter.count == 1, counter.names
 
 
 async def test_a_field_with_its_own_resolver_reads_the_whole_node(
