@@ -70,6 +70,23 @@ def service_env(uri: str, secret: str) -> dict[str, str]:
     }
 
 
+def gridlink_command(port: int) -> list[str]:
+    """gridlink as the comparison runs it: one uvicorn worker, as a deployment would."""
+    return [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        "gridlink.app:app_from_env",
+        "--port",
+        str(port),
+        "--workers",
+        "1",
+        "--log-level",
+        "warning",
+    ]
+
+
 def admin_auth(env: dict[str, str]) -> dict[str, str]:
     """Headers of an administrator of gridlink (the peer checks no one)."""
     token = subprocess.run(
@@ -303,19 +320,7 @@ def main() -> int:
         log_dir.mkdir(parents=True, exist_ok=True)
         with (
             process(
-                [
-                    sys.executable,
-                    "-m",
-                    "uvicorn",
-                    "--factory",
-                    "gridlink.app:app_from_env",
-                    "--port",
-                    str(g_port),
-                    "--workers",
-                    "1",
-                    "--log-level",
-                    "warning",
-                ],
+                gridlink_command(g_port),
                 env={**env, "GRIDLINK_SEED": "0"},
                 ready_url=f"http://127.0.0.1:{g_port}/healthz",
                 log=log_dir / "gridlink.log",

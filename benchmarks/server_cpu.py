@@ -32,6 +32,7 @@ from benchmarks.compare import (
     PEER_DIR,
     admin_auth,
     existing,
+    gridlink_command,
     operations,
     pick_ids,
     remove_written,
@@ -68,6 +69,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--uri", help="a Neo4j already holding the preset")
     parser.add_argument("--only", type=int, nargs="*", help="operation numbers (1-5)")
+    parser.add_argument(
+        "--no-save", action="store_true", help="print the figures only: keep benchmarks/results/"
+    )
     args = parser.parse_args()
 
     subprocess.run(
@@ -89,19 +93,7 @@ def main() -> int:
                 port = free_port()
                 proc = stack.enter_context(
                     process(
-                        [
-                            sys.executable,
-                            "-m",
-                            "uvicorn",
-                            "--factory",
-                            "gridlink.app:app_from_env",
-                            "--port",
-                            str(port),
-                            "--workers",
-                            "1",
-                            "--log-level",
-                            "warning",
-                        ],
+                        gridlink_command(port),
                         env={**env, **extra},
                         ready_url=f"http://127.0.0.1:{port}/healthz",
                     )
@@ -162,7 +154,8 @@ def main() -> int:
         "rounds": args.rounds,
         "operations": rows,
     }
-    print(f"wrote {write_result(f'server-cpu-{args.preset}', result)}")
+    if not args.no_save:
+        print(f"wrote {write_result(f'server-cpu-{args.preset}', result)}")
     return 0
 
 
