@@ -1,8 +1,10 @@
 """Places (地点): the governance tree district > street > community > grid > ..., each a type
 named as its label, all implementing the `Place` interface (schema/places/place.py).
 
-Relationships resolve through the per-request DataLoaders (schema/core/relay.py helpers),
-so a nested list costs one round trip per level, whatever the number of items.
+The child lists and grid workers say what they list (`listing_form`): a nested selection of
+them is one statement when every field below is a property or another such list
+(schema/core/projection.py), else one round trip per level through the batched executor or
+the per-request DataLoaders, whatever the number of items.
 """
 
 from __future__ import annotations
