@@ -253,20 +253,34 @@ def _window_params(order: Order, window: Window) -> dict[str, Any]:
     }
 
 
+def page_flags(
+    before_window: int, after_window: int, in_window: int, shown: int, last: bool
+) -> tuple[bool, bool]:
+    """(has_previous, has_next) of a page of `shown` rows taken from the `in_window` rows
+    between the cursors (from the far end when `last`), with the counts before and after."""
+    offset = in_window - shown if last else 0  # the page's place in the window, list order
+    return before_window + offset > 0, after_window + (in_window - offset - shown) > 0
+
+
+def page_params(flt: NodeFilter, order: Order, window: Window, access: Access) -> dict[str, Any]:
+    """The filter, order, window and access parameters of nodes/list_related_in/out's body
+    (graph/tree.py numbers them for each level of a tree)."""
+    text = (flt.text or "").strip()
+    return {
+        "contains": text.lower() or None,
+        **_filter_params(flt, access),
+        **_window_params(order, window),
+    }
+
+
 def _page_of(r: Mapping[str, Any], window: Window, keys: Sequence[str] | None = None) -> Page:
     rows = [row_of(x, keys) for x in r["page"]]
-    shown = len(rows)
-    in_window = int(r["inWindow"])
-    # Offset of the page inside the window, in the list's own order.
-    offset = in_window - shown if window.last else 0
     if window.last:
         rows.reverse()  # read from the far end; hand back in the list's order
-    return Page(
-        rows=rows,
-        total=int(r["total"]),
-        has_previous=int(r["beforeWindow"]) + offset > 0,
-        has_next=int(r["afterWindow"]) + (in_window - offset - shown) > 0,
+    has_previous, has_next = page_flags(
+        int(r["beforeWindow"]), int(r["afterWindow"]), int(r["inWindow"]), len(rows), window.last
     )
+    return Page(rows=rows, total=int(r["total"]), has_previous=has_previous, has_next=has_next)
 
 
 async def get_nodes(db: Database, ids: Sequence[str], access: Access) -> dict[str, NodeRow]:
@@ -319,15 +333,12 @@ async def related_pages(
     `props`: the property keys to read (the id always among them), or None for all."""
     if not parent_ids:
         return {}
-    text = (flt.text or "").strip()
     keys = None if props is None else ["id", *(k for k in props if k != "id")]
     params = {
         "parents": list(parent_ids),
         "types": list(hop.types),
         "props": keys,
-        "contains": text.lower() or None,
-        **_filter_params(flt, access),
-        **_window_params(order, window),
+        **page_params(flt, order, window, access),
     }
     rows = await db.read(
         typed(f"nodes/list_related_{hop.direction}", hop.types), params, values_only=True

@@ -26,16 +26,7 @@ from typing import Any, LiteralString
 
 from graph.cypher import compose, q, typed
 from graph.database import Database
-from graph.nodes import (
-    Access,
-    Hop,
-    NodeFilter,
-    Order,
-    Window,
-    _filter_params,
-    _window_params,
-    access_clauses,
-)
+from graph.nodes import Access, Hop, NodeFilter, Order, Window, access_clauses, page_params
 
 BODY_START = "CALL (p) {\n"
 BODY_END = "\n}\nRETURN collect("
@@ -130,13 +121,10 @@ def statement(root: Level) -> str:
 def _params(levels: list[Level], access: Access) -> dict[str, Any]:
     params: dict[str, Any] = {}
     for n, level in enumerate(levels):
-        text = (level.flt.text or "").strip()
         own = {
             "props": ["id", *(k for k in level.props if k != "id")],
             "rel": list(level.rel),
-            "contains": text.lower() or None,
-            **_filter_params(level.flt, access),
-            **_window_params(level.order, level.window),
+            **page_params(level.flt, level.order, level.window, access),
         }
         params.update({f"{k}_{n}": v for k, v in own.items()})
     return params

@@ -95,12 +95,10 @@ class Selection:
         executor: BatchedExecutor,
         return_type: GraphQLOutputType,
         details: FieldDetailsList,
-        info: Any = None,
     ) -> None:
         self.executor = executor
         self.return_type = return_type
         self.details = details
-        self.info = info  # the field's strawberry Info
 
     def names_at(self, *path: str) -> set[str] | None:
         """The names of the fields selected at `path` below the field (`"edges", "node"`);
@@ -304,7 +302,7 @@ class _Walk:
         with_self = resolver.self_parameter is not None
         many = getattr(resolver.wrapped_func, BATCH, None)
         if many is not None and with_self:
-            selection = Selection(self.ex, field_def.type, details, strawberry_info)
+            selection = Selection(self.ex, field_def.type, details)
             results = list(await many(batch.sources, selection=selection, **kwargs))
             if len(results) != len(batch.sources):
                 raise Fallback

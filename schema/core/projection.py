@@ -45,10 +45,18 @@ from graphql import (
     is_leaf_type,
 )
 from graphql.execution.collect_fields import FieldDetailsList
-from neo4j.time import Date, DateTime
 from strawberry.types.field import StrawberryField
 
-from graph.nodes import Hop, NodeFilter, NodeRow, Order, Window, concrete_label
+from graph.nodes import (
+    Hop,
+    NodeFilter,
+    NodeRow,
+    Order,
+    Window,
+    concrete_label,
+    native,
+    page_flags,
+)
 from graph.tree import Level, node_tree, related_tree
 from schema.core.batched import (
     BATCH,
@@ -58,7 +66,7 @@ from schema.core.batched import (
     Selection,
     arguments,
 )
-from schema.core.connection import encode_cursor
+from schema.core.connection import Connection, encode_cursor, window_of
 from schema.core.context import Info
 from schema.core.ids import BadId, from_global, to_global
 from schema.core.relay import ENTITY_TYPES, Node, _plan, read_props, related_many
@@ -66,7 +74,6 @@ from schema.people.roles import ROLE_FACTS
 
 LISTING = "__gridlink_listing__"  # on a batch form: what its field lists, for its arguments
 MAX_LISTS = 12  # lists one statement reads at most; a larger selection goes level by level
-_TEMPORAL = (Date, DateTime)
 
 
 @dataclass(frozen=True)
@@ -131,6 +138,49 @@ def listing_form(
     return many
 
 
+def filtered_listing(
+    hop: Hop,
+    filter_of: Callable[[Any], NodeFilter],
+    order_of: Callable[[Any], Order],
+    label: str | None,
+) -> ListingOf:
+    """The listing of a list with the usual arguments (`first`, `after`, `last`, `before`,
+    `filter`, `order_by`): `filter_of(filter)` and `order_of(order_by)` make its filter and
+    order; `label`, the listed type's, when one label fixes it."""
+
+    def listing_of(
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        filter: Any = None,
+        order_by: Any = None,
+    ) -> Listing:
+        return Listing(
+            hop,
+            filter_of(filter),
+            order_of(order_by),
+            window_of(info, first, after, last, before),
+            # Looked up here: the types register as their modules load, after this is made.
+            ENTITY_TYPES.get(label) if label else None,
+        )
+
+    return listing_of
+
+
+async def listed(
+    info: Info, parent: _Parent, listing: Listing, make: Callable[[NodeRow, Any], Any] | None = None
+) -> Connection[Any]:
+    """What a list's resolver answers for one parent (graphql-core's path, mutations and
+    subscriptions): the page its listing names, through the DataLoader, so both paths read
+    the same list."""
+    pages = await related_many(
+        info, [parent], _external_id, listing.hop, listing.window, listing.flt, listing.order, make
+    )
+    return pages[0]
+
+
 def _external_id(parent: _Parent) -> str:
     return parent.external_id
 
@@ -151,7 +201,6 @@ async def project(
     return [Completed(plan.answer(pages.get(i, _EMPTY))) for i in ids]
 
 
-# The page of a parent not found or not reached.
 async def project_node(info: Info, global_id: str, selection: Selection) -> Completed | None:
     """The `node(id:)` answer with every list below it read in the same statement as the
     node; None when the selection holds anything the projection does not answer."""
@@ -180,6 +229,7 @@ async def project_node(info: Info, global_id: str, selection: Selection) -> Comp
     return Completed(_item_answer(item, row))
 
 
+# The page of a parent not found or not reached.
 _EMPTY: tuple[int, int, int, int, list[Any]] = (0, 0, 0, 0, [])
 
 
@@ -198,7 +248,6 @@ HAS_NEXT, HAS_PREVIOUS, START, END = range(7, 11)
 ID, EXTERNAL_ID, PROP, CHILD, FACT, PERSON = range(11, 17)
 
 _CONNECTION_FIELDS = {"totalCount": TOTAL, "edges": EDGES, "nodes": NODES, "pageInfo": PAGE_INFO}
-_EDGE_FIELDS = {"cursor": CURSOR, "node": NODE}
 _PAGE_INFO_FIELDS = {
     "hasNextPage": HAS_NEXT,
     "hasPreviousPage": HAS_PREVIOUS,
@@ -226,8 +275,7 @@ def _leaf(gtype: GraphQLOutputType, convert: Callable[[Any], Any] | None) -> Cal
 
     def value(raw: Any) -> Any:
         if raw is not None:
-            if isinstance(raw, _TEMPORAL):
-                raw = raw.to_native()
+            raw = native(raw)
             if convert is not None:
                 raw = convert(raw)
         if raw is None:
@@ -255,15 +303,13 @@ class _Conn:
 
     level: Level
     fields: list[tuple[str, int, Any]]
-    last: bool
     cursor_at: int  # where a row holds its order key (its tie-breaker next); -1: not read
 
     def answer(self, page: Sequence[Any]) -> dict[str, Any]:
         total, before_window, after_window, in_window, rows = page
-        if self.last:
+        last = self.level.window.last
+        if last:
             rows = rows[::-1]  # read from the far end; answered in the list's order
-        shown = len(rows)
-        offset = in_window - shown if self.last else 0
         out: dict[str, Any] = {}
         for key, what, sub in self.fields:
             if what == EDGES:
@@ -273,9 +319,12 @@ class _Conn:
             elif what == TOTAL:
                 out[key] = int(total)
             elif what == PAGE_INFO:
+                has_previous, has_next = page_flags(
+                    before_window, after_window, in_window, len(rows), last
+                )
                 facts = {
-                    HAS_NEXT: after_window + (in_window - offset - shown) > 0,
-                    HAS_PREVIOUS: before_window + offset > 0,
+                    HAS_NEXT: has_next,
+                    HAS_PREVIOUS: has_previous,
                     START: self.cursor(rows[0]) if rows else None,
                     END: self.cursor(rows[-1]) if rows else None,
                 }
@@ -414,7 +463,7 @@ class _Planner:
             rel=rel,
             children=tuple(children),
         )
-        return _Conn(level, fields, listing.window.last, len(props) if cursor else -1)
+        return _Conn(level, fields, len(props) if cursor else -1)
 
     def _item(
         self,
@@ -509,4 +558,13 @@ def _index(item: _Item, index: Mapping[tuple[int, str], int], at_child: int) -> 
             item.fields[n] = (key, what, (at_child + arg[0], arg[1]))
 
 
-__all__ = ["LISTING", "Completed", "Listing", "listing_form", "project", "project_node"]
+__all__ = [
+    "LISTING",
+    "Completed",
+    "Listing",
+    "filtered_listing",
+    "listed",
+    "listing_form",
+    "project",
+    "project_node",
+]
