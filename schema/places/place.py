@@ -16,8 +16,8 @@ from graph.nodes import Hop, NodeFilter, NodeRow, Order
 from schema.core.batched import answers_batches
 from schema.core.connection import After, Before, Connection, First, Last, window_of
 from schema.core.context import Info
-from schema.core.projection import Listing, ListingOf, listing_form
-from schema.core.relay import ENTITY_TYPES, Node, one, related
+from schema.core.projection import Listing, ListingOf, filtered_listing, listed, listing_form
+from schema.core.relay import Node, one, related
 from schema.lists.filters import (
     ListOrder,
     NeedFilter,
@@ -97,25 +97,13 @@ def place_role(row: NodeRow, place: Place) -> PlaceRole:
 
 def _concerning(label: str, filter_of: Callable[[Any], NodeFilter]) -> ListingOf:
     """The needs or projects concerning a place itself, filtered and ordered."""
+    return filtered_listing(
+        CONCERNED_BY, lambda given: replace(filter_of(given), labels=(label,)), list_order, label
+    )
 
-    def listing_of(
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: Any = None,
-        order_by: ListOrder | None = None,
-    ) -> Listing:
-        return Listing(
-            CONCERNED_BY,
-            replace(filter_of(filter), labels=(label,)),
-            list_order(order_by),
-            window_of(info, first, after, last, before),
-            ENTITY_TYPES.get(label),  # registered once schema/lists/types.py is imported
-        )
 
-    return listing_of
+_NEEDS = _concerning("Need", need_filter)
+_PROJECTS = _concerning("Project", project_filter)
 
 
 @strawberry.interface(
@@ -193,22 +181,11 @@ class Place(Node):
         last: Last = None,
         before: Before = None,
     ) -> Connection[Annotated[PlaceRole, Lazy("schema.people.roles")]]:
-        from schema.people.roles import PlaceRole, role_filter
-
-        return await related(
-            info,
-            self.external_id,
-            ROLES_HERE,
-            first,
-            after,
-            last,
-            before,
-            role_filter(roles, current),
-            make=lambda row: PlaceRole.of(row, self),
-        )
+        listing = _roles_listing(info, roles, current, first, after, last, before)
+        return await listed(info, self, listing, make=place_role)
 
     @strawberry.field(description="Needs concerning this place itself. 本地需求")
-    @answers_batches(listing_form(_concerning("Need", need_filter)))
+    @answers_batches(listing_form(_NEEDS))
     async def needs(
         self,
         info: Info,
@@ -219,21 +196,11 @@ class Place(Node):
         filter: NeedFilter | None = None,
         order_by: ListOrder | None = None,
     ) -> Connection[Annotated[Need, Lazy("schema.lists.types")]]:
-        flt = replace(need_filter(filter), labels=("Need",))
-        return await related(
-            info,
-            self.external_id,
-            CONCERNED_BY,
-            first,
-            after,
-            last,
-            before,
-            flt,
-            list_order(order_by),
-        )
+        listing = _NEEDS(info, first, after, last, before, filter, order_by)
+        return await listed(info, self, listing)
 
     @strawberry.field(description="Projects concerning this place itself. 本地项目")
-    @answers_batches(listing_form(_concerning("Project", project_filter)))
+    @answers_batches(listing_form(_PROJECTS))
     async def projects(
         self,
         info: Info,
@@ -244,18 +211,8 @@ class Place(Node):
         filter: ProjectFilter | None = None,
         order_by: ListOrder | None = None,
     ) -> Connection[Annotated[Project, Lazy("schema.lists.types")]]:
-        flt = replace(project_filter(filter), labels=("Project",))
-        return await related(
-            info,
-            self.external_id,
-            CONCERNED_BY,
-            first,
-            after,
-            last,
-            before,
-            flt,
-            list_order(order_by),
-        )
+        listing = _PROJECTS(info, first, after, last, before, filter, order_by)
+        return await listed(info, self, listing)
 
     @strawberry.field(description="Tasks concerning this place itself. 本地任务")
     async def tasks(

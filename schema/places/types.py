@@ -19,8 +19,8 @@ from graph.nodes import NodeFilter, Order
 from schema.core.batched import answers_batches
 from schema.core.connection import After, Before, Connection, First, Last, window_of
 from schema.core.context import Info
-from schema.core.projection import Listing, ListingOf, listing_form
-from schema.core.relay import ENTITY_TYPES, entity, personal, related
+from schema.core.projection import Listing, ListingOf, filtered_listing, listed, listing_form
+from schema.core.relay import entity, personal, related
 from schema.lists.filters import AgreementFilter, ListOrder, agreement_filter, list_order
 from schema.people.enums import GRID_ROLES
 from schema.places.enums import (
@@ -65,39 +65,26 @@ async def _children(
     given: PlaceFilter | None,
     order_by: PlaceOrder | None,
 ) -> Connection[Any]:
+    listing = _children_listing(labels)(info, first, after, last, before, given, order_by)
+    return await listed(info, place, listing)
+
+
+def _children_filter(given: PlaceFilter | None, labels: tuple[str, ...]) -> NodeFilter:
     flt = place_filter(given, labels)
     if flt.labels != labels:  # a typed list keeps to its own kind
         flt = NodeFilter(labels=labels, text=flt.text, under_id=flt.under_id)
-    return await related(
-        info, place.external_id, CHILDREN, first, after, last, before, flt, place_order(order_by)
-    )
+    return flt
 
 
+@cache
 def _children_listing(labels: tuple[str, ...]) -> ListingOf:
     """What a place's list of children of `labels` lists, for its arguments."""
-
-    def listing_of(
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: PlaceFilter | None = None,
-        order_by: PlaceOrder | None = None,
-    ) -> Listing:
-        flt = place_filter(filter, labels)
-        if flt.labels != labels:
-            flt = NodeFilter(labels=labels, text=flt.text, under_id=flt.under_id)
-        return Listing(
-            CHILDREN,
-            flt,
-            place_order(order_by),
-            window_of(info, first, after, last, before),
-            # Looked up here: the types register as their classes are made, after this runs.
-            ENTITY_TYPES.get(labels[0]) if len(labels) == 1 else None,
-        )
-
-    return listing_of
+    return filtered_listing(
+        CHILDREN,
+        lambda given: _children_filter(given, labels),
+        place_order,
+        labels[0] if len(labels) == 1 else None,
+    )
 
 
 def _children_of_many(labels: tuple[str, ...]) -> Callable[..., Awaitable[list[Any]]]:
@@ -303,19 +290,8 @@ class Grid(Place):
         last: Last = None,
         before: Before = None,
     ) -> Connection[Annotated[PlaceRole, Lazy("schema.people.roles")]]:
-        from schema.people.roles import PlaceRole
-
-        return await related(
-            info,
-            self.external_id,
-            ROLES_HERE,
-            first,
-            after,
-            last,
-            before,
-            _grid_roles_filter(),
-            make=lambda row: PlaceRole.of(row, self),
-        )
+        listing = _workers_listing(info, first, after, last, before)
+        return await listed(info, self, listing, make=place_role)
 
 
 @entity
