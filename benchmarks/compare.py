@@ -35,8 +35,10 @@ from benchmarks.harness import (
     BIN,
     bench_neo4j,
     db_hits,
+    ensure_wrk,
     free_port,
     load,
+    load_generator_version,
     machine,
     process,
     write_result,
@@ -305,6 +307,7 @@ def main() -> int:
     subprocess.run(
         ["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=PEER_DIR, check=True
     )
+    ensure_wrk()
     secret = os.urandom(24).hex()
     with existing(args.uri) if args.uri else bench_neo4j(args.preset, args.seed) as neo:
         removed = remove_written(neo.uri)
@@ -438,7 +441,7 @@ def render(result: dict[str, Any]) -> str:
         f"Command: `{result['command']}` · date {result['date']} · {m['cpus']} cores, "
         f"{m['memory_gb']} GB · Python {m['python']}, Node {m['node']} · Neo4j {v['neo4j']} · "
         f"strawberry-graphql {v['strawberry-graphql']} · @neo4j/graphql {v['@neo4j/graphql']} "
-        f"on @apollo/server {v['@apollo/server']}",
+        f"on @apollo/server {v['@apollo/server']} · load from {v.get('load generator', 'loadgen.py')}",
         "",
         "| operation | clients | gridlink p50 / p99 ms | peer p50 / p99 ms | gridlink / peer req/s "
         "| throughput ratio | ratio by round | round trips g / p | db hits g / p |",
@@ -504,6 +507,7 @@ def versions(uri: str) -> dict[str, str]:
         "strawberry-graphql": version("strawberry-graphql"),
         "neo4j-driver (python)": version("neo4j"),
         **{k: v for k, v in lock.items()},
+        "load generator": load_generator_version(),
     }
 
 

@@ -11,6 +11,8 @@ import asyncio
 import json
 import os
 import platform
+import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -19,6 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import httpx
 from neo4j import GraphDatabase
@@ -123,6 +126,149 @@ def process(
             proc.kill()
 
 
+def load_generator() -> str:
+    """What `load` drives requests with: wrk (C, from Debian's packages) when installed,
+    else benchmarks/loadgen.py. wrk spends about 0.03 ms of CPU a request where the Python
+    generator (httpx) spends 1.6-1.8: on two cores shared by the generator, the server and
+    Neo4j, the Python one took as much CPU as the server it measured and moved every
+    throughput figure with its own cost (benchmarks/README.md, issue 9)."""
+    return "wrk" if shutil.which("wrk") else "loadgen.py"
+
+
+def load_generator_version() -> str:
+    """The load generator as the results name it: wrk's version line, or loadgen.py (httpx)."""
+    if load_generator() != "wrk":
+        return "loadgen.py (httpx)"
+    # wrk prints its version with the usage text, on stderr, and exits 1.
+    done = subprocess.run(["wrk", "--version"], capture_output=True, text=True)
+    first = (done.stdout or done.stderr).splitlines()
+    return first[0].split(" Copyright")[0].strip() + ", 1 thread" if first else "wrk"
+
+
+def ensure_wrk() -> None:
+    """Install Debian's wrk for the load (as root, with apt-get); say so when it cannot be."""
+    if shutil.which("wrk"):
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("[bench] installing Debian's wrk for the load (apt-get) ...", file=sys.stderr)
+        subprocess.run(["apt-get", "update", "-qq"], check=True)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "wrk"],
+            check=True,
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+            stdout=subprocess.DEVNULL,
+        )
+    else:
+        print(
+            "[bench] wrk is missing and apt-get needs root: the Python load generator is "
+            "used, whose own CPU shares the machine with what it measures.",
+            file=sys.stderr,
+        )
+
+
+# wrk's script: the request, a check of every answer (HTTP 200 and no GraphQL `errors`),
+# a stop after the request budget, and one JSON line of figures at the end.
+_WRK_SCRIPT = """
+local ffi = require("ffi")
+ffi.cdef[[
+typedef struct {{ long tv_sec; long tv_nsec; }} gl_timespec;
+int clock_gettime(int clock, gl_timespec *t);
+]]
+local function now()
+  local t = ffi.new("gl_timespec")
+  ffi.C.clock_gettime(1, t)  -- CLOCK_MONOTONIC
+  return tonumber(t.tv_sec) + tonumber(t.tv_nsec) / 1e9
+end
+wrk.method = "POST"
+wrk.body = {body}
+wrk.headers["content-type"] = "application/json"
+{headers}
+local threads = {{}}
+function setup(thread) table.insert(threads, thread) end
+function init(args) seen = 0; bad = 0; first = ""; started = now(); stopped = 0 end
+function response(status, headers, body)
+  seen = seen + 1
+  if status ~= 200 or string.find(body, '"errors"', 1, true) then
+    bad = bad + 1
+    if first == "" then first = string.sub(body, 1, 200) end
+  end
+  if seen >= {budget} and stopped == 0 then
+    stopped = now() - started
+    wrk.thread:stop()
+  end
+end
+function done(summary, latency, requests)
+  -- wrk runs for the whole duration even when the budget stopped the thread earlier:
+  -- the rate is over the time the thread ran.
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.timeout
+  local sample, seconds = "", summary.duration / 1e6
+  for _, t in ipairs(threads) do
+    errors = errors + t:get("bad")
+    if sample == "" then sample = t:get("first") end
+    if t:get("stopped") > 0 then seconds = t:get("stopped") end
+  end
+  io.write(string.format(
+    'WRK {{"count": %d, "errors": %d, "p50_ms": %.2f, "p99_ms": %.2f, "mean_ms": %.2f, "throughput_rps": %.1f}}\\n',
+    summary.requests, errors, latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    latency.mean / 1000, summary.requests / seconds))
+  io.write("FIRST_ERROR " .. sample .. "\\n")
+end
+"""
+
+
+def _lua_string(text: str) -> str:
+    # Lua's long brackets take the text as it is (UTF-8 included, no escapes), closed by a
+    # level of `=` that the text itself never uses. (A leading newline would be dropped:
+    # bodies here start with `{`.)
+    level = "=" * (max((len(m) for m in re.findall(r"\](=*)\]", text)), default=-1) + 1)
+    return f"[{level}[{text}]{level}]"
+
+
+def _load_wrk(spec: dict[str, Any]) -> dict[str, Any]:
+    headers = "\n".join(
+        f"wrk.headers[ {_lua_string(k)} ] = {_lua_string(v)}" for k, v in spec["headers"].items()
+    )
+    script = STATE_DIR / f"wrk-{os.getpid()}.lua"
+    script.write_text(
+        _WRK_SCRIPT.format(
+            body=_lua_string(json.dumps(spec["body"], ensure_ascii=False)),
+            headers=headers,
+            budget=int(spec["requests"]),
+        ),
+        encoding="utf-8",
+    )
+    try:
+        done = subprocess.run(
+            [
+                "wrk",
+                "--threads",
+                "1",
+                "--connections",
+                str(spec["concurrency"]),
+                "--duration",
+                f"{max(1, round(float(spec['seconds'])))}s",
+                "--timeout",
+                "60s",
+                "--script",
+                str(script),
+                spec["url"],
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    finally:
+        script.unlink(missing_ok=True)
+    out = done.stdout
+    if "WRK " not in out or done.stderr.strip():
+        raise RuntimeError(f"wrk: {done.stderr.strip() or out}")
+    figures = dict(json.loads(out.split("WRK ", 1)[1].splitlines()[0]))
+    sample = out.split("FIRST_ERROR ", 1)[1].rstrip("\n")
+    figures["first_error"] = sample or None
+    return figures
+
+
 def load(
     url: str,
     body: dict[str, Any],
@@ -131,7 +277,11 @@ def load(
     seconds: float,
     headers: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Run benchmarks/loadgen.py in its own process; its JSON summary."""
+    """`concurrency` clients sending `body` until `requests` answers or `seconds` have
+    passed, from a load generator in its own process (`load_generator()`); its summary:
+    count, errors, p50/p99/mean ms, throughput."""
+    if urlparse(url).hostname not in ("127.0.0.1", "localhost", "::1"):
+        raise SystemExit(f"load: only loopback targets, not {url}")
     spec = {
         "url": url,
         "body": body,
@@ -140,6 +290,8 @@ def load(
         "seconds": seconds,
         "headers": headers or {},
     }
+    if load_generator() == "wrk":
+        return _load_wrk(spec)
     spec_file = STATE_DIR / f"loadgen-{os.getpid()}.json"
     spec_file.write_text(json.dumps(spec))
     out = subprocess.run(

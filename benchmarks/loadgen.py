@@ -1,4 +1,6 @@
-"""A bounded GraphQL load generator, run in its own process on loopback.
+"""A bounded GraphQL load generator, run in its own process on loopback: the fallback of
+benchmarks/harness.py `load` where wrk is not installed (it costs the machine far more CPU a
+request than wrk does).
 
     python benchmarks/loadgen.py SPEC.json
 

@@ -39,7 +39,7 @@ from graph.database import Database
 from gridlink.config import from_env
 from schema.api import build_schema
 from schema.core.context import Context
-from schema.core.limits import limit_extensions
+from schema.core.policy import request_policy
 from schema.core.viewer import SYSTEM
 
 # The service's schema as `gridlink serve` builds it (its extensions, and so its cache of
@@ -47,7 +47,7 @@ from schema.core.viewer import SYSTEM
 os.environ.setdefault("GRIDLINK_MAX_DEPTH", "12")
 os.environ.setdefault("GRIDLINK_MAX_COST", "10000000")
 SETTINGS = from_env()
-SCHEMA = build_schema(limit_extensions(SETTINGS))
+SCHEMA = build_schema(request_policy(SETTINGS))
 
 
 async def execute(db: Database, query: str, variables: dict[str, Any]) -> Any:

@@ -39,7 +39,16 @@ from benchmarks.compare import (
     service_env,
     versions,
 )
-from benchmarks.harness import bench_neo4j, free_port, load, machine, process, write_result
+from benchmarks.harness import (
+    bench_neo4j,
+    ensure_wrk,
+    free_port,
+    load,
+    load_generator_version,
+    machine,
+    process,
+    write_result,
+)
 from gridlink.config import STATE_DIR
 
 CLIENTS = 8
@@ -77,6 +86,7 @@ def main() -> int:
     subprocess.run(
         ["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=PEER_DIR, check=True
     )
+    ensure_wrk()
     home = STATE_DIR / "neo4j" / f"bench-{args.preset}-{args.seed}"
     with existing(args.uri) if args.uri else bench_neo4j(args.preset, args.seed) as neo:
         remove_written(neo.uri)
@@ -150,6 +160,7 @@ def main() -> int:
         "machine": machine(),
         "versions": stack_versions,
         "clients": CLIENTS,
+        "load generator": load_generator_version(),
         "seconds": args.seconds,
         "rounds": args.rounds,
         "operations": rows,

@@ -22,7 +22,7 @@ from gridlink.config import Settings
 from gridlink.playground import static_asset
 from schema.api import build_schema
 from schema.core.errors import RequestIds
-from schema.core.limits import limit_extensions
+from schema.core.policy import request_policy
 from schema.view import GridlinkGraphQL
 
 log = logging.getLogger("gridlink")
@@ -92,7 +92,7 @@ def create_app(settings: Settings, db: Database | None = None, seed: bool = True
             )
         return JSONResponse({"ready": True, "schemaVersion": version})
 
-    graphql = GridlinkGraphQL(build_schema(limit_extensions(settings)), settings=settings)
+    graphql = GridlinkGraphQL(build_schema(request_policy(settings)), settings=settings)
     routes = [
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),

@@ -33,6 +33,13 @@ public final class Launcher {
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
+                // Keep-alive NOOPs only while a result streams. With ALL (the default) the
+                // server also sends the connection.recv_timeout_seconds hint, and the Python
+                // driver then runs every socket read under a timer of its own: a task and a
+                // timer handle per read, about a sixth of a one-statement request's CPU
+                // (benchmarks/driver_costs.py). On loopback there is no idle middlebox for
+                // keep-alives to defeat, and the transaction timeout still ends a stuck query.
+                .setConfig(BoltConnector.connection_keep_alive_type, BoltConnector.KeepAliveRequestType.STREAMING)
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds))
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                 .build();

@@ -4,8 +4,9 @@ Parsing and validating a document depend on its text alone (and on the schema an
 fixed per app), yet cost more CPU than everything else a simple operation does: about a
 third of a `node(id)` lookup over HTTP. Clients send the same few texts again and again, so
 each is parsed and validated once and the results are reused. What depends on the request
-(variables, the viewer, the persisted-operation check, the cost limits measured with the
-variables) still runs every time; see `OperationLimits` in schema/core/limits.py.
+(variables, the viewer, the persisted-operation check) still runs every time; the cost
+limits, measured with the variables, are kept per operation and page-size values; see
+`OperationLimits` in schema/core/limits.py.
 
 The cache is bounded by entries and by the characters of the texts it holds: a parsed
 document takes about 130 bytes per character of text (tokens and nodes), so a client
@@ -16,7 +17,7 @@ Documents that do not parse are not kept: they are refused before this cache is 
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from graphql import DocumentNode, GraphQLError
@@ -26,13 +27,26 @@ MAX_CHARS = 400_000
 
 
 @dataclass
+class Tallies:
+    """One operation's measured limits (schema/core/limits.py `Tally`), by the values of
+    the variables its page sizes come from."""
+
+    # The variables the page sizes come from, the same for every request of this text.
+    variables: tuple[str, ...]
+    by_values: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+
+
+@dataclass
 class Prepared:
-    """One text's parsed document, and its validation errors once validated."""
+    """One text's parsed document, its validation errors once validated, and its
+    operations' measured limits."""
 
     document: DocumentNode
     # The rules the errors were found with (a tuple of rule classes; None: not validated yet).
     rules: tuple[Any, ...] | None = None
     errors: tuple[GraphQLError, ...] = ()
+    # Operation name (None: the only one) -> its tallies.
+    tallies: dict[str | None, Tallies] = field(default_factory=dict)
 
 
 class DocumentCache:

@@ -1,6 +1,6 @@
 """What one operation may cost, checked before anything runs (docs/SECURITY.md, "Limits").
 
-- tokens: the parser stops past `settings.max_tokens` (strawberry's MaxTokensLimiter);
+- tokens: the parser stops past `settings.max_tokens`;
 - depth, aliases, page size and cost: one walk over the operation in `OperationLimits`,
   which also parses and validates each document text once (schema/core/documents.py);
   the cost is the estimated number of objects the operation may return: a field with
@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,11 +42,9 @@ from graphql import (
     is_list_type,
 )
 from graphql.type.definition import GraphQLInterfaceType, GraphQLNamedType, GraphQLObjectType
-from strawberry.extensions import DisableIntrospection, MaxTokensLimiter, SchemaExtension
 from strawberry.schema.schema import validate_document
 
-from schema.core.documents import DocumentCache
-from schema.core.permissions import RequireAuthentication
+from schema.core.documents import DocumentCache, Prepared, Tallies
 
 PAGE_ARGUMENTS = ("first", "last", "limit")
 # What a list without a page argument is assumed to hold: small lists (a case's events, a
@@ -74,6 +72,9 @@ class Tally:
     depth: int = 0
     aliases: int = 0
     problems: list[str] = field(default_factory=list)
+    # The variables the page sizes were read from: the tally holds for any request giving
+    # them the same values (OperationLimits keeps it per document).
+    variables: tuple[str, ...] = ()
 
 
 class _Walk:
@@ -91,10 +92,17 @@ class _Walk:
         self.variables = variables
         self.max_page_size = max_page_size
         self.problems: list[str] = []
+        self.consulted: dict[str, None] = {}
         self._memo: dict[tuple[str, bool], Tally] = {}
 
     def page_size(self, node: FieldNode, args: Mapping[str, Any]) -> int | None:
         given = {a.name.value: a.value for a in node.arguments or ()}
+        for name in PAGE_ARGUMENTS:
+            # Every page variable counts, also those the loop below may not reach: the
+            # walk's outcome depends on the variables through these alone.
+            raw = given.get(name)
+            if isinstance(raw, VariableNode):
+                self.consulted[raw.name.value] = None
         for name in PAGE_ARGUMENTS:
             if name not in args:
                 continue
@@ -220,6 +228,7 @@ def measure(
         total.depth = max(total.depth, tally.depth)
         total.aliases = max(total.aliases, tally.aliases)
     total.problems = list(dict.fromkeys(walk.problems))
+    total.variables = tuple(walk.consulted)
     return total
 
 
@@ -241,44 +250,44 @@ def limit_errors(tally: Tally, limits: Limits) -> list[str]:
     return errors
 
 
-class OperationLimits(SchemaExtension):
+class OperationLimits:
     """Parses and validates each document text once (schema/core/documents.py), and checks
-    the limits of every operation with its own variables.
+    the limits of every operation with its own variables (schema/core/policy.py calls it
+    around strawberry's parse and validate steps).
 
-    It must come after every extension that adds validation rules (DisableIntrospection):
-    it validates with the rules those have added, and a cached result is reused only for
-    the same rules.
+    It validates with the rules the request carries by then (introspection off adds one),
+    and a cached result is reused only for the same rules.
     """
 
     def __init__(self, limits: Limits, documents: DocumentCache) -> None:
         self.limits = limits
         self.documents = documents
 
-    def on_parse(self) -> Iterator[None]:
-        ec = self.execution_context
+    def before_parse(self, ec: Any) -> Prepared | None:
+        """The cached document of this text, set on the context so strawberry does not
+        parse it again."""
         text = ec.query
         entry = self.documents.get(text) if text else None
         if entry is not None:
             ec.graphql_document = entry.document  # strawberry parses only when none is set
-        yield
-        if text and entry is None and ec.graphql_document is not None:
-            self.documents.put(text, ec.graphql_document)
+        return entry
 
-    def on_validate(self) -> Iterator[None]:
-        ec = self.execution_context
+    def after_parse(self, ec: Any, entry: Prepared | None) -> None:
+        if ec.query and entry is None and ec.graphql_document is not None:
+            self.documents.put(ec.query, ec.graphql_document)
+
+    def validate(self, ec: Any) -> None:
         document = ec.graphql_document
         if document is None:
-            yield
             return
         schema = ec.schema._schema
-        variables = ec.variables if isinstance(ec.variables, dict) else {}
-        tally = measure(schema, document, variables, ec.operation_name, self.limits.max_page_size)
+        entry = self.documents.get(ec.query) if ec.query else None
+        tally = self._measure(schema, ec, entry if entry and entry.document is document else None)
         found = [
             GraphQLError(message, extensions={"code": "LIMIT_EXCEEDED"})
             for message in limit_errors(tally, self.limits)
         ]
         rules = ec.validation_rules
-        entry = self.documents.get(ec.query) if ec.query else None
         if entry is None or entry.document is not document or entry.rules != rules:
             errors = tuple(validate_document(schema, document, rules))
             if entry is not None and entry.document is document:
@@ -287,7 +296,44 @@ class OperationLimits(SchemaExtension):
             errors = entry.errors
         # Set even when empty: strawberry then skips its own (uncached) validation.
         ec.pre_execution_errors = [*found, *errors]
-        yield
+
+    def _measure(self, schema: GraphQLSchema, ec: Any, entry: Prepared | None) -> Tally:
+        """The operation's tally, kept on the document's cache entry per operation name and
+        values of the variables the page sizes come from: the same text sent again with
+        the same page sizes is not walked again."""
+        variables = ec.variables if isinstance(ec.variables, dict) else {}
+        name = ec.operation_name
+        if entry is None:
+            return measure(schema, ec.graphql_document, variables, name, self.limits.max_page_size)
+        known = entry.tallies.get(name)
+        if known is not None:
+            key = _values_key(variables, known.variables)
+            found = known.by_values.get(key) if key is not None else None
+            if isinstance(found, Tally):
+                return found
+        tally = measure(schema, ec.graphql_document, variables, name, self.limits.max_page_size)
+        if known is None:
+            known = entry.tallies[name] = Tallies(tally.variables)
+        key = _values_key(variables, known.variables)
+        if key is not None and len(known.by_values) < MAX_TALLIES:
+            known.by_values[key] = tally
+        return tally
+
+
+# Per document and operation: a client paging through with other page sizes gets a few
+# entries; past this many the tally is simply measured each time.
+MAX_TALLIES = 16
+
+
+def _values_key(variables: Mapping[str, Any], names: tuple[str, ...]) -> tuple[Any, ...] | None:
+    """The page-size variables' values as a key; None when one is not hashable (a client
+    sent a list for an Int: coercion will refuse it, and nothing is kept)."""
+    key = tuple(variables.get(n) for n in names)
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
 
 
 # ---- text that is not Unicode -------------------------------------------------------------
@@ -314,20 +360,16 @@ def _bad_text(value: Any, path: str) -> str | None:
     return None
 
 
-class WellFormedText(SchemaExtension):
+def check_text(ec: Any) -> None:
     """Refuses an operation whose query or variables hold lone UTF-16 surrogates."""
-
-    def on_operation(self) -> Iterator[None]:
-        ec = self.execution_context
-        where = _bad_text(ec.query, "the query")
-        if where is None and isinstance(ec.variables, dict):
-            where = _bad_text(ec.variables, "variables")
-        if where is not None:
-            raise GraphQLError(
-                f"{where} is not valid Unicode text: it holds a lone surrogate (U+D800-U+DFFF).",
-                extensions={"code": "BAD_USER_INPUT"},
-            )
-        yield
+    where = _bad_text(ec.query, "the query")
+    if where is None and isinstance(ec.variables, dict):
+        where = _bad_text(ec.variables, "variables")
+    if where is not None:
+        raise GraphQLError(
+            f"{where} is not valid Unicode text: it holds a lone surrogate (U+D800-U+DFFF).",
+            extensions={"code": "BAD_USER_INPUT"},
+        )
 
 
 # ---- persisted operations ----------------------------------------------------------------
@@ -354,7 +396,7 @@ def load_allow_list(path: str | None) -> dict[str, str]:
     return allowed
 
 
-class PersistedOperations(SchemaExtension):
+class PersistedOperations:
     """Apollo-style `extensions.persistedQuery.sha256Hash`, checked against an allow-list."""
 
     def __init__(self, allowed: Mapping[str, str], required: bool) -> None:
@@ -364,8 +406,8 @@ class PersistedOperations(SchemaExtension):
     def _refuse(self, message: str, code: str) -> GraphQLError:
         return GraphQLError(message, extensions={"code": code})
 
-    def on_operation(self) -> Iterator[None]:
-        ec = self.execution_context
+    def apply(self, ec: Any) -> None:
+        """Puts the allow-listed text in place of a bare hash; refuses what may not run."""
         extensions = ec.operation_extensions if isinstance(ec.operation_extensions, dict) else {}
         persisted = extensions.get("persistedQuery")
         digest = persisted.get("sha256Hash") if isinstance(persisted, dict) else None
@@ -392,28 +434,3 @@ class PersistedOperations(SchemaExtension):
                 "Only persisted operations run here, and this one is not on the allow-list.",
                 "PERSISTED_QUERY_REQUIRED",
             )
-        yield
-
-
-def limit_extensions(settings: Any) -> list[Callable[[], SchemaExtension] | type[SchemaExtension]]:
-    """The extensions every request runs with, from the settings (see the module doc)."""
-    limits = Limits.of(settings)
-    allowed = load_allow_list(settings.persisted_path)
-    if settings.require_persisted and not allowed:
-        raise SystemExit(
-            "gridlink: GRIDLINK_REQUIRE_PERSISTED needs GRIDLINK_PERSISTED_OPERATIONS (an allow-list file)"
-        )
-    # One cache per app, shared by its requests (the texts, not the viewers: a document holds
-    # no answer, only the parsed text and whether it is valid against the schema).
-    documents = DocumentCache()
-    extensions: list[Callable[[], SchemaExtension] | type[SchemaExtension]] = [
-        lambda: RequireAuthentication(allow_introspection=settings.introspection),
-        lambda: PersistedOperations(allowed, settings.require_persisted),
-        WellFormedText,
-        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-    ]
-    if not settings.introspection:
-        extensions.append(DisableIntrospection)
-    # Last: it validates with the rules the extensions above added.
-    extensions.append(lambda: OperationLimits(limits, documents))
-    return extensions

@@ -14,7 +14,6 @@ out of scope is simply absent. Writes refuse, in two steps:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from graphql import (
@@ -25,7 +24,6 @@ from graphql import (
     OperationDefinitionNode,
 )
 from starlette.responses import Response
-from strawberry.extensions import SchemaExtension
 from strawberry.permission import BasePermission
 from strawberry.types.graphql import OperationType
 
@@ -129,50 +127,48 @@ def _introspection_only(execution_context: Any) -> bool:
     return only_meta(operations[0].selection_set.selections, frozenset())
 
 
-class RequireAuthentication(SchemaExtension):
-    """The gate every operation passes: who may run anything, who may run mutations.
+def _anonymous(execution_context: Any) -> bool:
+    viewer = getattr(execution_context.context, "viewer", None)
+    return viewer is None or not viewer.authenticated
 
-    - An anonymous viewer is refused with 401, the schema itself excepted: with
-      introspection on, an anonymous client may read the schema, so the playground page
-      can show its documentation before a token is pasted in. With introspection off,
-      nothing at all runs without a credential.
-    - A viewer whose roles may not write at all (a planner, the public) is refused any
-      mutation with 403, before a resolver runs: no domain's mutation has to remember it.
+
+def _refuse(execution_context: Any) -> GraphQLError:
+    response = getattr(execution_context.context, "response", None)
+    if isinstance(response, Response):
+        response.status_code = 401
+        response.headers["WWW-Authenticate"] = "Bearer"
+    return GraphQLError(AUTHENTICATE_MESSAGE, extensions={"code": UNAUTHENTICATED})
+
+
+def _forbid(execution_context: Any) -> GraphQLError:
+    response = getattr(execution_context.context, "response", None)
+    if isinstance(response, Response):
+        response.status_code = 403
+    return GraphQLError(CanWrite.message, extensions={"code": FORBIDDEN})
+
+
+def admit_operation(execution_context: Any, allow_introspection: bool) -> None:
+    """The gate every operation passes first (schema/core/policy.py runs it).
+
+    An anonymous viewer is refused with 401, the schema itself excepted: with introspection
+    on, an anonymous client may read the schema, so the playground page can show its
+    documentation before a token is pasted in. With introspection off, nothing at all runs
+    without a credential.
     """
+    if _anonymous(execution_context) and not allow_introspection:
+        raise _refuse(execution_context)
 
-    def __init__(self, allow_introspection: bool) -> None:
-        self.allow_introspection = allow_introspection
 
-    def _refuse(self) -> GraphQLError:
-        response = getattr(self.execution_context.context, "response", None)
-        if isinstance(response, Response):
-            response.status_code = 401
-            response.headers["WWW-Authenticate"] = "Bearer"
-        return GraphQLError(AUTHENTICATE_MESSAGE, extensions={"code": UNAUTHENTICATED})
-
-    def _forbid(self) -> GraphQLError:
-        response = getattr(self.execution_context.context, "response", None)
-        if isinstance(response, Response):
-            response.status_code = 403
-        return GraphQLError(CanWrite.message, extensions={"code": FORBIDDEN})
-
-    def _anonymous(self) -> bool:
-        viewer = getattr(self.execution_context.context, "viewer", None)
-        return viewer is None or not viewer.authenticated
-
-    def on_operation(self) -> Iterator[None]:
-        if self._anonymous() and not self.allow_introspection:
-            raise self._refuse()
-        yield
-
-    def on_execute(self) -> Iterator[None]:
-        if self._anonymous() and not _introspection_only(self.execution_context):
-            raise self._refuse()
-        viewer = getattr(self.execution_context.context, "viewer", None)
-        if (
-            self.execution_context.operation_type == OperationType.MUTATION
-            and viewer is not None
-            and not viewer.may_write
-        ):
-            raise self._forbid()
-        yield
+def admit_execution(execution_context: Any) -> None:
+    """Once the operation is parsed: anonymous callers may read only the schema, and a
+    viewer whose roles may not write at all (a planner, the public) is refused any mutation
+    with 403, before a resolver runs: no domain's mutation has to remember it."""
+    if _anonymous(execution_context) and not _introspection_only(execution_context):
+        raise _refuse(execution_context)
+    viewer = getattr(execution_context.context, "viewer", None)
+    if (
+        execution_context.operation_type == OperationType.MUTATION
+        and viewer is not None
+        and not viewer.may_write
+    ):
+        raise _forbid(execution_context)

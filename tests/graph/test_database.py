@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
-from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
+from neo4j import AsyncSession
 from neo4j import exceptions as neo4j_errors
 
 from graph import database
@@ -21,21 +22,26 @@ def quick_retries(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
-def failing_first(db: Database, failures: list[BaseException]) -> list[int]:
-    """Make the first sessions fail with `failures` in turn; returns the attempts seen."""
+def failing_first(db: Database, failures: list[BaseException]) -> list[AsyncSession]:
+    """Make the statements of the first new sessions fail with `failures` in turn; returns
+    every session made, in order."""
     real = db.driver.session
-    attempts: list[int] = []
+    made: list[AsyncSession] = []
 
-    @asynccontextmanager
-    async def session(**config: Any) -> Any:
-        attempts.append(len(attempts))
+    def session(**config: Any) -> AsyncSession:
+        s = real(**config)
+        made.append(s)
         if failures:
-            raise failures.pop(0)
-        async with real(**config) as s:
-            yield s
+            failure = failures.pop(0)
 
-    db.driver.session = session  # type: ignore[method-assign,assignment]
-    return attempts
+            async def run(*args: Any, **kwargs: Any) -> Any:
+                raise failure
+
+            s.run = run  # type: ignore[method-assign]
+        return s
+
+    db.driver.session = session  # type: ignore[method-assign]
+    return made
 
 
 async def test_a_read_gives_rows_as_dicts_in_one_counted_round_trip(db: Database) -> None:
@@ -74,6 +80,51 @@ async def test_an_error_that_no_retry_can_fix_is_raised_at_once(db: Database) ->
         # UNWIND of a number is a type error, decided by the statement: retrying cannot help.
         await db.read("system/count_nodes", {"labels": 3})
     assert len(attempts) == 1
+    # The failed statement's session is closed, not kept for the next one.
+    assert attempts[0].closed()
+
+
+async def test_a_session_whose_statement_ran_to_the_end_serves_the_next(db: Database) -> None:
+    made = failing_first(db, [])
+    for _ in range(3):
+        assert await db.read("system/count_nodes", {"labels": ["Person"]}) == [
+            {"label": "Person", "count": 0}
+        ]
+    assert len(made) == 1 and not made[0].closed()
+    # Statements at the same time each take a session of their own, kept afterwards.
+    await asyncio.gather(*(db.read("system/count_nodes", {"labels": ["Grid"]}) for _ in range(3)))
+    assert len(made) == 3
+    await db.close()
+    assert all(s.closed() for s in made)
+
+
+async def test_a_cancelled_read_closes_its_session_instead_of_keeping_it(db: Database) -> None:
+    made = failing_first(db, [])
+    started = asyncio.Event()
+    real_session = db.driver.session
+
+    def stalling(**config: Any) -> AsyncSession:
+        s = real_session(**config)
+
+        async def run(*args: Any, **kwargs: Any) -> Any:
+            started.set()
+            await asyncio.Event().wait()  # a statement that never answers
+
+        s.run = run  # type: ignore[method-assign]
+        return s
+
+    db.driver.session = stalling  # type: ignore[method-assign]
+    task = asyncio.create_task(db.read("system/count_nodes", {"labels": ["Person"]}))
+    await started.wait()
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert len(made) == 1 and made[0].closed()
+    # The next statement gets a new session: the cancelled one was not kept.
+    db.driver.session = real_session  # type: ignore[method-assign]
+    assert await db.read("system/count_nodes", {"labels": ["Person"]}) == [
+        {"label": "Person", "count": 0}
+    ]
 
 
 async def test_rows_are_what_the_drivers_own_data_gives(clean_uri: str) -> None:

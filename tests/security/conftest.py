@@ -188,5 +188,13 @@ def graph_census(uri: str) -> dict[str, Any]:
                 "MATCH (a:Entity)-[r]->(b:Entity) RETURN a.id AS a, type(r) AS t, b.id AS b"
             )
         )
-        total = session.run("MATCH (n) RETURN count(n) AS c").single()
-        return {"nodes": nodes, "rels": rels, "all_nodes": total["c"] if total else 0}
+        # The service's bookkeeping nodes (schema version, the case log's head) are counted
+        # by key: the first case event of a store makes its log head, which is no stray.
+        total = session.run("MATCH (n) WHERE NOT n:GridlinkMeta RETURN count(n) AS c").single()
+        meta = sorted(r["key"] for r in session.run("MATCH (m:GridlinkMeta) RETURN m.key AS key"))
+        return {
+            "nodes": nodes,
+            "rels": rels,
+            "all_nodes": total["c"] if total else 0,
+            "meta": meta,
+        }

@@ -175,6 +175,8 @@ def assert_unharmed(before: dict[str, Any], after: dict[str, Any], what: str) ->
     assert types <= ALLOWED_TYPES, f"{what}: relationship types {types - ALLOWED_TYPES}"
     new_entities = len(after["nodes"]) - len(before["nodes"])
     assert after["all_nodes"] - before["all_nodes"] == new_entities, f"{what}: stray nodes"
+    new_meta = set(after["meta"]) - set(before["meta"])
+    assert new_meta <= {"caseEventLog"}, f"{what}: bookkeeping nodes {sorted(new_meta)}"
     hostile = set(HOSTILE) | {h.strip() for h in HOSTILE}
     for text in strings_in(after) - strings_in(before):
         if any(marker in text for marker in MARKERS):
