@@ -229,6 +229,66 @@ async def project_node(info: Info, global_id: str, selection: Selection) -> Comp
     return Completed(_item_answer(item, row))
 
 
+def project_hits(
+    info: Info, hits: Sequence[tuple[NodeRow, float]], selection: Selection
+) -> list[dict[str, Any]] | None:
+    """`search`'s answer built straight from its rows when every field selected on the
+    hits is the score, `__typename` or a plain field of the entity found; None otherwise
+    (a list below a hit, a masked field), and the executor resolves the hits instead.
+    Each concrete type met among the hits is planned once, from the fields its type
+    condition selects, as `node(id:)` is."""
+    hit_type = _object_type(selection.return_type)
+    planner = _Planner(selection.executor, info)
+    try:
+        fields: list[tuple[str, int, Any]] = []
+        for key, sub in planner._fields(hit_type, selection.details):
+            name = sub[0].node.name.value
+            if name == "__typename":
+                fields.append((key, TYPENAME, hit_type.name))
+            elif name == "score":
+                fields.append((key, SCORE, _leaf(hit_type.fields["score"].type, None)))
+            elif name == "node":
+                fields.append((key, NODE, sub))
+            else:
+                raise _NotProjectable
+        plans: dict[str, tuple[_Item, tuple[str, ...]]] = {}
+        out: list[dict[str, Any]] = []
+        for row, score in hits:
+            answer: dict[str, Any] = {}
+            for key, what, arg in fields:
+                if what == TYPENAME:
+                    answer[key] = arg
+                elif what == SCORE:
+                    answer[key] = arg(score)
+                else:
+                    plan = plans.get(row.label)
+                    if plan is None:
+                        plan = plans[row.label] = _flat_plan(planner, row.label, arg)
+                    item, props = plan
+                    answer[key] = _item_answer(item, [row.id, *(row.props.get(p) for p in props)])
+            out.append(answer)
+        return out
+    except (_NotProjectable, _Required):
+        return None
+
+
+def _flat_plan(
+    planner: _Planner, type_name: str, details: FieldDetailsList
+) -> tuple[_Item, tuple[str, ...]]:
+    """One entity type's plain fields, for a row holding its id and then `props`."""
+    kind = ENTITY_TYPES.get(type_name)
+    gtype = planner.ex.schema.get_type(type_name)
+    if kind is None or not isinstance(gtype, GraphQLObjectType):
+        raise _NotProjectable
+    item, children = _Item(type_name), list[Level]()
+    planner._entity(gtype, details, kind, item, children)
+    if children:
+        raise _NotProjectable  # the hits' statement reads no lists
+    props = tuple(sorted(item.props - {"id"}))
+    _index(item, {(PROP, p): n for n, p in enumerate(props, start=1)}, 0)
+    return item, props
+
+
 # The page of a parent not found or not reached.
 _EMPTY: tuple[int, int, int, int, list[Any]] = (0, 0, 0, 0, [])
 
@@ -246,6 +306,8 @@ TYPENAME, TOTAL, EDGES, NODES, PAGE_INFO, CURSOR, NODE = range(7)
 HAS_NEXT, HAS_PREVIOUS, START, END = range(7, 11)
 # What a key of a listed item answers.
 ID, EXTERNAL_ID, PROP, CHILD, FACT, PERSON = range(11, 17)
+# What a key of a search hit answers (besides __typename and NODE).
+SCORE = 17
 
 _CONNECTION_FIELDS = {"totalCount": TOTAL, "edges": EDGES, "nodes": NODES, "pageInfo": PAGE_INFO}
 _PAGE_INFO_FIELDS = {
@@ -566,5 +628,6 @@ __all__ = [
     "listed",
     "listing_form",
     "project",
+    "project_hits",
     "project_node",
 ]

@@ -22,7 +22,7 @@ import strawberry
 
 from graph.nodes import Hop, NodeFilter, NodeRow, Order, Window, list_nodes, search_names
 from schema.core.access import read_access
-from schema.core.batched import BATCH, Selection, answers_batches
+from schema.core.batched import BATCH, Completed, Selection, answers_batches
 from schema.core.connection import Connection, connection, window_of
 from schema.core.context import Info
 from schema.core.dataloaders import NeighbourKey, PageKey
@@ -316,6 +316,41 @@ async def _node_many(
     return [found for _ in roots]
 
 
+async def _search_rows(
+    info: Info, text: str, types: list[SearchType] | None, first: int
+) -> list[tuple[NodeRow, float]]:
+    """The hits `search` answers with, best first: entities of the model only."""
+    if not 0 <= first <= MAX_SEARCH:
+        raise PublicError(f"`first` must be between 0 and {MAX_SEARCH}, got {first}")
+    cleaned = _SPACE.sub(" ", text).strip()
+    if not cleaned:
+        raise PublicError("`text` is empty")
+    labels = tuple(t.value for t in types) if types else None
+    access = read_access(info.context.viewer)
+    found = await search_names(info.context.db, cleaned, labels, first, access)
+    return [(row, score) for row, score in found if row.label in ENTITY_TYPES]
+
+
+async def _search_many(
+    roots: Sequence[Any],
+    info: Info,
+    text: str,
+    types: list[SearchType] | None = None,
+    first: int = 10,
+    selection: Selection | None = None,
+) -> list[Any]:
+    """`search` as a batch form: the hits' answer built from their rows when the selection
+    reads only plain fields of them (schema/core/projection.py `project_hits`)."""
+    from schema.core.projection import project_hits
+
+    found = await _search_rows(info, text, types, first)
+    answer = project_hits(info, found, selection) if selection is not None else None
+    if answer is not None:
+        return [Completed(answer) for _ in roots]
+    hits = [SearchHit(score=score, node=entity_of(row)) for row, score in found]
+    return [hits for _ in roots]
+
+
 @strawberry.type
 class RelayQueries:
     """Root fields for any entity by id, and search by name (composed in schema/api.py)."""
@@ -353,6 +388,7 @@ class RelayQueries:
         "characters or more go through a CJK full-text index (as a phrase), one character "
         "through substring search. 名称检索"
     )
+    @answers_batches(_search_many)
     async def search(
         self,
         info: Info,
@@ -365,19 +401,8 @@ class RelayQueries:
             int, strawberry.argument(description="How many results, at most 50. 条数")
         ] = 10,
     ) -> list[SearchHit]:
-        if not 0 <= first <= MAX_SEARCH:
-            raise PublicError(f"`first` must be between 0 and {MAX_SEARCH}, got {first}")
-        cleaned = _SPACE.sub(" ", text).strip()
-        if not cleaned:
-            raise PublicError("`text` is empty")
-        labels = tuple(t.value for t in types) if types else None
-        access = read_access(info.context.viewer)
-        found = await search_names(info.context.db, cleaned, labels, first, access)
-        return [
-            SearchHit(score=score, node=entity_of(row))
-            for row, score in found
-            if row.label in ENTITY_TYPES
-        ]
+        found = await _search_rows(info, text, types, first)
+        return [SearchHit(score=score, node=entity_of(row)) for row, score in found]
 
 
 def id_arg(argument: str, global_id: str | None, *type_names: str) -> str | None:

@@ -207,3 +207,75 @@ async def test_a_bad_argument_below_is_reported_as_the_resolvers_report_it(
     assert result.errors is not None and len(result.errors) == 1
     assert result.errors[0].path == ["node", "communities", "nodes", 0, "grids"]
     assert "`first` must be between 0 and 100, got 500" in result.errors[0].message
+
+
+SEARCHES: list[tuple[str, dict[str, Any]]] = [
+    # The benchmark's shape, and hits of several types through fragments on the interface
+    # and on each type: enums, dates, numbers, typenames, aliases.
+    (
+        """query($t: String!) { search(text: $t, types: [COMMUNITY], first: 10) {
+          score node { ... on Community { externalId name } } } }""",
+        {"t": "社区"},
+    ),
+    (
+        """query($t: String!) { hits: search(text: $t, first: 20) { __typename s: score
+          node { __typename id ... on Node { externalId }
+            ... on Community { name kind villageToCommunity }
+            ... on Place { code population } ... on Need { title status raisedOn } } } }""",
+        {"t": "社区"},
+    ),
+    # One character: substring search, people among the hits.
+    (
+        """query($t: String!) { search(text: $t) { score node { __typename
+          ... on Person { name } ... on Place { name } } } }""",
+        {"t": "李"},
+    ),
+]
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+@pytest.mark.parametrize("number", range(len(SEARCHES)))
+async def test_projected_search_hits_are_the_resolvers_hits(
+    db: Database, scene: Scene, viewer: str, number: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from schema.core import relay
+
+    made: list[str] = []
+    real = relay.entity_of
+    monkeypatch.setattr(relay, "entity_of", lambda row: made.append(row.id) or real(row))
+    query, variables = SEARCHES[number]
+    plain = await run(PLAIN, db, query, variables, VIEWERS[viewer])
+    assert plain.errors is None, plain.errors
+    hits = next(iter(plain.data.values()))  # type: ignore[union-attr]
+    # The resolver built an object for every hit; the projection builds none.
+    assert len(made) == len(hits)
+    made.clear()
+    projected = await run(build_schema(), db, query, variables, VIEWERS[viewer])
+    assert projected.errors is None, projected.errors
+    assert repr(projected.data) == repr(plain.data)
+    assert made == []
+
+
+async def test_search_hits_worked_out_by_hand(db: Database, scene: Scene) -> None:
+    answer = await data(
+        db,
+        """{ search(text: "社区", types: [COMMUNITY]) { node { __typename
+          ... on Community { externalId name kind } } } }""",
+    )
+    # The scene's communities named …社区: c1 御祥园社区, c2 双安社区, c3 元宝山社区; c4
+    # 西地村 is not one (the need 社区助餐点 and the committee 御祥园社区党委 are not
+    # communities).
+    assert sorted(h["node"]["externalId"] for h in answer["search"]) == ["c1", "c2", "c3"]
+    assert {h["node"]["name"] for h in answer["search"]} == {"御祥园社区", "双安社区", "元宝山社区"}
+    assert {h["node"]["kind"] for h in answer["search"]} == {"COMMUNITY"}
+
+
+async def test_search_below_which_a_field_resolves_is_left_to_the_resolvers(
+    db: Database, scene: Scene
+) -> None:
+    query = """{ search(text: "社区", types: [COMMUNITY]) { node {
+      ... on Community { name grids { nodes { name } } } } } }"""
+    for viewer in VIEWERS.values():
+        projected = await run(build_schema(), db, query, None, viewer)
+        plain = await run(PLAIN, db, query, None, viewer)
+        assert projected.errors is None and repr(projected.data) == repr(plain.data)
