@@ -94,11 +94,12 @@ def create_app(settings: Settings, db: Database | None = None, seed: bool = True
 
     graphql = GridlinkGraphQL(build_schema(request_policy(settings)), settings=settings)
     routes = [
-        Route("/healthz", healthz, methods=["GET"]),
-        Route("/readyz", readyz, methods=["GET"]),
+        # First: the router tries routes in order, and nearly every request is a query.
         # Every method reaches the view, which answers 405 with an Allow header itself.
         Route("/graphql", graphql),
         WebSocketRoute("/graphql", graphql),
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/readyz", readyz, methods=["GET"]),
     ]
     if settings.playground:
         routes.append(Route("/graphql/static/{asset:path}", static_asset, methods=["GET"]))

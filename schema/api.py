@@ -72,7 +72,8 @@ def _has_fields(root: type) -> bool:
 
 def build_schema(extensions: list[Any] | None = None, batched: bool = True) -> strawberry.Schema:
     """The schema; `batched=False` keeps graphql-core's own executor for queries too (the
-    tests compare the two)."""
+    tests compare the two). `extensions` replaces the default fault masking: the service's
+    (schema/core/policy.py `request_policy`) masks faults itself."""
     return strawberry.Schema(
         query=Query,
         mutation=Mutation if _has_fields(Mutation) else None,
@@ -80,7 +81,7 @@ def build_schema(extensions: list[Any] | None = None, batched: bool = True) -> s
         # Every entity type, also those reached only through an interface (Node, Place ...).
         types=list(ENTITY_TYPES.values()),
         config=StrawberryConfig(disable_field_suggestions=True),
-        extensions=[MaskFaults, *(extensions or [])],
+        extensions=list(extensions) if extensions else [MaskFaults],
         # Queries a level at a time (schema/core/batched.py); the rest as graphql-core does.
         execution_context_class=BatchedExecutor if batched else None,
     )

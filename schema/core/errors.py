@@ -101,6 +101,15 @@ def _http_response(context: Any) -> Response | None:
 
 
 class MaskFaults(SchemaExtension):
+    """Faults become masked errors naming the request id; deliberate errors pass as they are.
+
+    `admit` runs first inside the mask: schema/core/policy.py's extension, a subclass,
+    puts the request's checks there, so one extension does both (strawberry's cost is per
+    extension and hook, paid for every request)."""
+
+    def admit(self) -> None:
+        """Checks before the document is parsed; raise GraphQLError to refuse."""
+
     def on_operation(self) -> Iterator[None]:
         context = self.execution_context.context
         request_id = getattr(context, "request_id", None) or current_request_id.get()
@@ -108,6 +117,7 @@ class MaskFaults(SchemaExtension):
         if response is not None:
             response.headers[REQUEST_ID_HEADER] = request_id
         try:
+            self.admit()
             yield
         except (GraphQLError, *_PASS_THROUGH):
             raise

@@ -16,8 +16,9 @@ same order:
 3. on_validate: the cost limits with the request's variables, and validation (cached);
 4. on_execute: anonymous callers may read only the schema; read-only roles no mutation.
 
-Fault masking (schema/core/errors.py, MaskFaults) stays an extension of its own, first in
-the list, so that it also wraps every check here.
+The extension is fault masking's own (schema/core/errors.py `MaskFaults`, whose
+on_operation runs `admit` inside the mask), so every check here is masked too, and a schema
+built with it needs no other extension.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import SchemaExtension
 
 from schema.core.documents import DocumentCache
+from schema.core.errors import MaskFaults
 from schema.core.limits import (
     Limits,
     OperationLimits,
@@ -50,11 +52,13 @@ class Policy:
     limits: OperationLimits
 
 
-class RequestPolicy(SchemaExtension):
+class RequestPolicy(MaskFaults):
+    """Fault masking (its on_operation, from MaskFaults) with every check inside it."""
+
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
 
-    def on_operation(self) -> Iterator[None]:
+    def admit(self) -> None:
         ec = self.execution_context
         policy = self.policy
         admit_operation(ec, policy.allow_introspection)
@@ -63,7 +67,6 @@ class RequestPolicy(SchemaExtension):
         ec.parse_options["max_tokens"] = policy.max_tokens
         if not policy.allow_introspection:
             ec.validation_rules = (*ec.validation_rules, NoSchemaIntrospectionCustomRule)
-        yield
 
     def on_parse(self) -> Iterator[None]:
         ec = self.execution_context
@@ -81,8 +84,8 @@ class RequestPolicy(SchemaExtension):
 
 
 def request_policy(settings: Any) -> list[Callable[[], SchemaExtension]]:
-    """The extensions every request runs with, from the settings (see the module doc):
-    strawberry makes one per request from the factory returned here."""
+    """The extensions every request runs with, from the settings (see the module doc), fault
+    masking included: strawberry makes one per request from the factory returned here."""
     allowed = load_allow_list(settings.persisted_path)
     if settings.require_persisted and not allowed:
         raise SystemExit(

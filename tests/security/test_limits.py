@@ -16,7 +16,7 @@ from neo4j.exceptions import Neo4jError
 from starlette.responses import Response
 
 from gridlink.config import Settings, from_env
-from schema.core.errors import MaskFaults, is_timeout
+from schema.core.errors import is_timeout
 from schema.core.limits import operation_hash
 from schema.core.policy import request_policy
 from schema.core.viewer import ANONYMOUS, SYSTEM, Grant, Viewer
@@ -87,7 +87,7 @@ async def run(
     extensions: dict[str, Any] | None = None,
 ) -> tuple[Any, Response]:
     schema = strawberry.Schema(
-        query=Query, mutation=Mutation, extensions=[MaskFaults, *request_policy(s or settings())]
+        query=Query, mutation=Mutation, extensions=request_policy(s or settings())
     )
     response = Response()
     result = await schema.execute(
@@ -188,7 +188,7 @@ async def test_a_cached_document_is_measured_again_with_each_operations_variable
     # One schema, so the second and third operations reuse the parsed, validated text:
     # the cost still follows the variables. n=2: 2 × (1 + 2 × 1) = 6; n=50: 50 × 51 = 2550.
     schema = strawberry.Schema(
-        query=Query, mutation=Mutation, extensions=[MaskFaults, *request_policy(settings())]
+        query=Query, mutation=Mutation, extensions=request_policy(settings())
     )
     text = "query Q($n: Int!) { items(first: $n) { children(first: $n) { name } } }"
 
