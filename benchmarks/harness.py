@@ -12,6 +12,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import socket
 import subprocess
@@ -128,10 +129,12 @@ def process(
 
 def load_generator() -> str:
     """What `load` drives requests with: wrk (C, from Debian's packages) when installed,
-    else benchmarks/loadgen.py. wrk spends about 0.03 ms of CPU a request where the Python
+    else benchmarks/loadgen.py; BENCH_LOADGEN=loadgen.py forces the latter. wrk spends about 0.03 ms of CPU a request where the Python
     generator (httpx) spends 1.6-1.8: on two cores shared by the generator, the server and
     Neo4j, the Python one took as much CPU as the server it measured and moved every
     throughput figure with its own cost (benchmarks/README.md, issue 9)."""
+    if os.environ.get("BENCH_LOADGEN") == "loadgen.py":
+        return "loadgen.py"
     return "wrk" if shutil.which("wrk") else "loadgen.py"
 
 
@@ -279,7 +282,7 @@ def load(
 ) -> dict[str, Any]:
     """`concurrency` clients sending `body` until `requests` answers or `seconds` have
     passed, from a load generator in its own process (`load_generator()`); its summary:
-    count, errors, p50/p99/mean ms, throughput."""
+    count, errors, p50/p99/mean ms, throughput, and the generator's own CPU per request."""
     if urlparse(url).hostname not in ("127.0.0.1", "localhost", "::1"):
         raise SystemExit(f"load: only loopback targets, not {url}")
     spec = {
@@ -290,18 +293,24 @@ def load(
         "seconds": seconds,
         "headers": headers or {},
     }
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     if load_generator() == "wrk":
-        return _load_wrk(spec)
-    spec_file = STATE_DIR / f"loadgen-{os.getpid()}.json"
-    spec_file.write_text(json.dumps(spec))
-    out = subprocess.run(
-        [sys.executable, str(PROJECT_ROOT / "benchmarks" / "loadgen.py"), str(spec_file)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    spec_file.unlink(missing_ok=True)
-    return dict(json.loads(out.stdout))
+        figures = _load_wrk(spec)
+    else:
+        spec_file = STATE_DIR / f"loadgen-{os.getpid()}.json"
+        spec_file.write_text(json.dumps(spec))
+        out = subprocess.run(
+            [sys.executable, str(PROJECT_ROOT / "benchmarks" / "loadgen.py"), str(spec_file)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        spec_file.unlink(missing_ok=True)
+        figures = dict(json.loads(out.stdout))
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    spent = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    figures["generator_cpu_ms"] = round(1000 * spent / max(1, int(figures["count"])), 3)
+    return figures
 
 
 def db_hits(uri: str, statements: list[tuple[str, dict[str, Any]]]) -> int:

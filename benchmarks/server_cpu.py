@@ -1,4 +1,4 @@
-"""CPU per request, server and Neo4j apart: where each side of the comparison spends it.
+"""CPU per request, server, Neo4j and load generator apart: where each side spends it.
 
     ./run bench server_cpu [--only 2] [--seconds 8] [--rounds 2] [--uri bolt://...]
 
@@ -11,7 +11,9 @@ collector walking start-up's objects, gridlink/app.py), and the peer (@neo4j/gra
 benchmarks/peer/). It warms each, then measures them in turn for `--rounds` rounds at 8
 clients, reading each process's user+system CPU from /proc before and after. Prints and
 writes benchmarks/results/server-cpu-<preset>.json: per side and operation, the median over
-rounds of server CPU ms/request, Neo4j CPU ms/request and req/s.
+rounds of server CPU ms/request, Neo4j CPU ms/request, the load generator's CPU
+ms/request and req/s. BENCH_LOADGEN=loadgen.py measures with the Python generator instead of
+wrk (benchmarks/harness.py `load_generator`).
 """
 
 from __future__ import annotations
@@ -124,7 +126,7 @@ def main() -> int:
             rows = []
             for number in chosen:
                 op = ops[number - 1]
-                samples: dict[str, list[tuple[float, float, float]]] = {s: [] for s in sides}
+                samples: dict[str, list[tuple[float, float, float, float]]] = {s: [] for s in sides}
                 for name, (_, url, headers) in sides.items():
                     body = op["peer"] if name == "peer" else op["gridlink"]
                     load(url, body, CLIENTS, 100_000, 3, headers)  # warm
@@ -136,20 +138,29 @@ def main() -> int:
                         s1, j1 = cpu_seconds(proc.pid), cpu_seconds(java)
                         n = max(1, int(result["count"]))
                         samples[name].append(
-                            (1000 * (s1 - s0) / n, 1000 * (j1 - j0) / n, result["throughput_rps"])
+                            (
+                                1000 * (s1 - s0) / n,
+                                1000 * (j1 - j0) / n,
+                                result["throughput_rps"],
+                                result["generator_cpu_ms"],
+                            )
                         )
                 remove_written(neo.uri)
                 row: dict[str, Any] = {"operation": op["name"], "sides": {}}
                 for name, got in samples.items():
-                    server, graph, rps = (statistics.median(x) for x in zip(*got, strict=True))
+                    server, graph, rps, generator = (
+                        statistics.median(x) for x in zip(*got, strict=True)
+                    )
                     row["sides"][name] = {
                         "server_cpu_ms": round(server, 2),
                         "neo4j_cpu_ms": round(graph, 2),
+                        "generator_cpu_ms": round(generator, 3),
                         "req_per_s": round(rps, 1),
                     }
                     print(
                         f"{op['name'][:40]:40} {name:24} server {server:6.2f} ms  "
-                        f"neo4j {graph:6.2f} ms  {rps:7.1f} req/s",
+                        f"neo4j {graph:6.2f} ms  load generator {generator:6.3f} ms  "
+                        f"{rps:7.1f} req/s",
                         flush=True,
                     )
                 rows.append(row)

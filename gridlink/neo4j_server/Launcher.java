@@ -36,9 +36,9 @@ public final class Launcher {
                 // Keep-alive NOOPs only while a result streams. With ALL (the default) the
                 // server also sends the connection.recv_timeout_seconds hint, and the Python
                 // driver then runs every socket read under a timer of its own: a task and a
-                // timer handle per read, about a sixth of a one-statement request's CPU
-                // (benchmarks/driver_costs.py). On loopback there is no idle middlebox for
-                // keep-alives to defeat, and the transaction timeout still ends a stuck query.
+                // timer handle per read, a large share of a one-statement request's driver
+                // CPU. On loopback there is no idle middlebox for keep-alives to defeat, and
+                // the transaction timeout still ends a stuck query.
                 .setConfig(BoltConnector.connection_keep_alive_type, BoltConnector.KeepAliveRequestType.STREAMING)
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds))
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))

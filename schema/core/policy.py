@@ -5,9 +5,8 @@ schema/core/permissions.py, the persisted operations, the text check, the token 
 the cost limits (with the cache of parsed and validated documents) in
 schema/core/limits.py. They ran as six extensions; strawberry builds, for every request,
 each extension and a context manager for each of its hooks (inspecting the class, wrapping
-the generator), which cost about as much CPU as the `node(id:)` lookup's own resolving
-(benchmarks/README.md, issue 9). One extension with four hooks does the same work in the
-same order:
+the generator), a visible share of a short query's CPU (`./run bench instructions` counts
+it). One extension with four hooks does the same work in the same order:
 
 1. on_operation: the anonymous gate, the persisted-operation check (which may put the
    allow-listed text in place of a bare hash), the text check, the token limit for the
