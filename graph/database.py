@@ -217,8 +217,8 @@ class Database:
         goes back to the idle list for the next statement; one that failed, or was
         cancelled halfway, is closed and forgotten. Sessions are used by one statement at a
         time, as the driver requires. A reused session sends its last transaction's
-        bookmark: the read then waits for that transaction, already committed on this
-        single server.
+        bookmark: the read then sees at least that transaction (already committed on a
+        single server; on a cluster a reader may wait until it has caught up with it).
         """
         idle = self._idle[mode]
         session = (
