@@ -4,7 +4,7 @@
 // always, so two claims never wait on each other in a circle), so the totals read after
 // include every claim committed before, and none can slip in until this transaction ends.
 // Parameters: $id, $props (map: kind, quantity, delivered, status, claimedOn), $targetId,
-//   $claimantId, $resourceId (or null), $actorId, $now (datetime).
+//   $claimantId, $resourceId (or null), $actorId, $now (ISO 8601 text).
 // Columns: id (string), labels (list), props (map), targetCommitted (float),
 //   resourceCommitted (float or null), offersResource (bool).
 MATCH (target:Entity {id: $targetId})
@@ -18,7 +18,7 @@ CALL (target) {
   REMOVE r._lock
 }
 CREATE (n:Entity:Claim {id: $id})
-SET n += $props, n.actorId = $actorId, n.recordedAt = $now
+SET n += $props, n.actorId = $actorId, n.recordedAt = datetime($now)
 CREATE (claimant)-[:MADE_CLAIM]->(n)
 CREATE (n)-[:CLAIMS]->(target)
 WITH n, target, claimant

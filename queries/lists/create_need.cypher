@@ -7,7 +7,7 @@
 // Parameters: $id (new external id), $props (map of the need's own properties),
 //   $refs (list of {field, id, labels}: every id the input names), $access (see
 //   nodes/get_nodes), $placeId, $categoryId (or null), $raisedById (or null), $actorId,
-//   $now (datetime).
+//   $now (ISO 8601 text).
 // Columns: taken (bool: $id is in use; nothing written), refused (list of the fields in
 //   $refs not found, of another kind or out of scope; nothing written unless empty),
 //   id (string), labels (list), props (map): the need written, all null when refused.
@@ -42,7 +42,7 @@ OPTIONAL CALL (taken, refused) {
   WITH taken, refused WHERE NOT taken AND refused = []
   MATCH (place:Entity:Place {id: $placeId})
   CREATE (n:Entity:Need {id: $id})
-  SET n += $props, n.actorId = $actorId, n.recordedAt = $now
+  SET n += $props, n.actorId = $actorId, n.recordedAt = datetime($now)
   CREATE (n)-[:CONCERNS]->(place)
   WITH n
   CALL (n) {

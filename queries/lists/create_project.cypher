@@ -6,7 +6,7 @@
 // nothing is written and the row says why.
 // Parameters: $id (new external id), $props (map), $refs (list of {field, id, labels}:
 //   every id the input names), $access (see nodes/get_nodes), $placeId, $needIds (list),
-//   $categoryId (or null), $agreementId (or null), $actorId, $now (datetime).
+//   $categoryId (or null), $agreementId (or null), $actorId, $now (ISO 8601 text).
 // Columns: taken (bool: $id is in use; nothing written), refused (list of the fields in
 //   $refs not found, of another kind or out of scope; nothing written unless empty),
 //   id (string), labels (list), props (map): the project written, all null when refused.
@@ -41,7 +41,7 @@ OPTIONAL CALL (taken, refused) {
   WITH taken, refused WHERE NOT taken AND refused = []
   MATCH (place:Entity:Place {id: $placeId})
   CREATE (n:Entity:Project {id: $id})
-  SET n += $props, n.actorId = $actorId, n.recordedAt = $now
+  SET n += $props, n.actorId = $actorId, n.recordedAt = datetime($now)
   CREATE (n)-[:CONCERNS]->(place)
   WITH n
   CALL (n) {

@@ -6,7 +6,7 @@
 // written and the row says why.
 // Parameters: $id (new external id), $props (map), $refs (list of {field, id, labels}:
 //   every id the input names), $access (see nodes/get_nodes), $providerId,
-//   $placeId (or null), $categoryId (or null), $actorId, $now (datetime).
+//   $placeId (or null), $categoryId (or null), $actorId, $now (ISO 8601 text).
 // Columns: taken (bool: $id is in use; nothing written), refused (list of the fields in
 //   $refs not found, of another kind or out of scope; nothing written unless empty),
 //   id (string), labels (list), props (map): the resource written, all null when refused.
@@ -41,7 +41,7 @@ OPTIONAL CALL (taken, refused) {
   WITH taken, refused WHERE NOT taken AND refused = []
   MATCH (provider:Entity {id: $providerId})
   CREATE (n:Entity:Resource {id: $id})
-  SET n += $props, n.actorId = $actorId, n.recordedAt = $now
+  SET n += $props, n.actorId = $actorId, n.recordedAt = datetime($now)
   CREATE (provider)-[:OFFERS]->(n)
   WITH n
   CALL (n) {

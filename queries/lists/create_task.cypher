@@ -6,7 +6,7 @@
 // nothing is written and the row says why.
 // Parameters: $id (new external id), $props (map), $refs (list of {field, id, labels}:
 //   every id the input names), $access (see nodes/get_nodes), $projectId, $placeId,
-//   $categoryId (each or null), $assigneeIds (list), $actorId, $now (datetime).
+//   $categoryId (each or null), $assigneeIds (list), $actorId, $now (ISO 8601 text).
 // Columns: taken (bool: $id is in use; nothing written), refused (list of the fields in
 //   $refs not found, of another kind or out of scope; nothing written unless empty),
 //   id (string), labels (list), props (map): the task written, all null when refused.
@@ -40,7 +40,7 @@ WITH other IS NOT NULL AS taken, refused
 OPTIONAL CALL (taken, refused) {
   WITH taken, refused WHERE NOT taken AND refused = []
   CREATE (n:Entity:Task {id: $id})
-  SET n += $props, n.actorId = $actorId, n.recordedAt = $now
+  SET n += $props, n.actorId = $actorId, n.recordedAt = datetime($now)
   WITH n
   CALL (n) {
     MATCH (p:Entity:Project {id: $projectId})

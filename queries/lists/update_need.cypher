@@ -5,7 +5,7 @@
 // rule copied verbatim); only then does the OPTIONAL CALL write.
 // Parameters: $id, $changes (map of properties to set; null values are left out by the
 //   caller), $refs (list of {field, id, labels}: the need, as input.id), $access (see
-//   nodes/get_nodes), $actorId, $now (datetime).
+//   nodes/get_nodes), $actorId, $now (ISO 8601 text).
 // Columns: refused (list of the fields in $refs not found, of another kind or out of scope;
 //   nothing written unless empty), id (string), labels (list), props (map),
 //   committed (float), activeClaims (int): all null when refused.
@@ -37,7 +37,7 @@ CALL () {
 OPTIONAL CALL (refused) {
   WITH refused WHERE refused = []
   MATCH (n:Entity:Need {id: $id})
-  SET n += $changes, n.actorId = $actorId, n.recordedAt = $now
+  SET n += $changes, n.actorId = $actorId, n.recordedAt = datetime($now)
   WITH n
   CALL (n) {
     OPTIONAL MATCH (n)<-[:CLAIMS]-(c:Claim)

@@ -3,7 +3,7 @@
 // a label asked for and lie within $access (the same answers as nodes/check_refs, the scope
 // rule copied verbatim); only then does the OPTIONAL CALL write.
 // Parameters: $id, $changes (map), $refs (list of {field, id, labels}: the resource, as
-//   input.id), $access (see nodes/get_nodes), $actorId, $now (datetime).
+//   input.id), $access (see nodes/get_nodes), $actorId, $now (ISO 8601 text).
 // Columns: refused (list of the fields in $refs not found, of another kind or out of scope;
 //   nothing written unless empty), id (string), labels (list), props (map),
 //   committed (float): all null when refused.
@@ -35,7 +35,7 @@ CALL () {
 OPTIONAL CALL (refused) {
   WITH refused WHERE refused = []
   MATCH (n:Entity:Resource {id: $id})
-  SET n += $changes, n.actorId = $actorId, n.recordedAt = $now
+  SET n += $changes, n.actorId = $actorId, n.recordedAt = datetime($now)
   WITH n
   CALL (n) {
     OPTIONAL MATCH (n)<-[:USES]-(c:Claim)

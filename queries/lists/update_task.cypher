@@ -1,11 +1,11 @@
 // Change a task's own properties (if its status is still the one checked) and, when
 // $assigneeIds is a list, replace who it is given to.
 // Parameters: $id, $expectedStatus, $changes (map), $assigneeIds (list or null), $actorId,
-//   $now (datetime).
+//   $now (ISO 8601 text).
 // Columns: id (string), labels (list), props (map).
 MATCH (n:Entity:Task {id: $id})
 WHERE n.status = $expectedStatus
-SET n += $changes, n.actorId = $actorId, n.recordedAt = $now
+SET n += $changes, n.actorId = $actorId, n.recordedAt = datetime($now)
 WITH n
 CALL (n) {
   WITH n WHERE $assigneeIds IS NOT NULL

@@ -2,7 +2,7 @@
 // it. The paying account is locked first (setting and removing a property takes a node's
 // write lock), so the balance read after counts every transfer committed before, and no
 // other spend from it can slip in until this transaction ends.
-// Parameters: $id, $fromId, $toId, $amount (int > 0), $reason, $actorId, $now (datetime).
+// Parameters: $id, $fromId, $toId, $amount (int > 0), $reason, $actorId, $now (ISO 8601 text).
 // Columns: transfer (map {id, labels, props}), from (map), to (map), fromBalance (int),
 //   toBalance (int).
 MATCH (source:Entity:PointAccount {id: $fromId})
@@ -10,7 +10,7 @@ MATCH (target:Entity:PointAccount {id: $toId})
 SET source._lock = true
 REMOVE source._lock
 CREATE (t:Entity:PointTransfer {id: $id})
-SET t.amount = $amount, t.at = $now, t.reason = $reason, t.actorId = $actorId
+SET t.amount = $amount, t.at = datetime($now), t.reason = $reason, t.actorId = $actorId
 CREATE (t)-[:DEBIT]->(source)
 CREATE (t)-[:CREDIT]->(target)
 WITH t, source, target

@@ -1,7 +1,7 @@
 // Give an owner (a person or organisation) a points account unless it has one; either way
 // return the owner's account.
 // Parameters: $ownerId, $id (external id for a new account), $kind, $name (or null),
-//   $actorId, $now (datetime).
+//   $actorId, $now (ISO 8601 text).
 // Columns: id (string), labels (list), props (map), opened (bool).
 MATCH (o:Entity {id: $ownerId})
 // Locked first (a property set and removed), so two openings cannot both find none.
@@ -13,7 +13,7 @@ WITH o, head(collect(existing)) AS existing
 CALL (o, existing) {
   WITH o WHERE existing IS NULL
   CREATE (a:Entity:PointAccount {id: $id})
-  SET a.kind = $kind, a.name = $name, a.actorId = $actorId, a.recordedAt = $now
+  SET a.kind = $kind, a.name = $name, a.actorId = $actorId, a.recordedAt = datetime($now)
   CREATE (o)-[:HAS_ACCOUNT]->(a)
   RETURN a, true AS opened
   UNION

@@ -24,7 +24,7 @@ def project(id_: str) -> dict[str, Any]:
         "categoryId": None,
         "agreementId": None,
         "actorId": "tester",
-        "now": datetime.now(UTC),
+        "now": datetime.now(UTC).isoformat(),
     }
 
 
