@@ -327,8 +327,10 @@ MAX_TALLIES = 16
 
 def _values_key(variables: Mapping[str, Any], names: tuple[str, ...]) -> tuple[Any, ...] | None:
     """The page-size variables' values as a key; None when one is not hashable (a client
-    sent a list for an Int: coercion will refuse it, and nothing is kept)."""
-    key = tuple(variables.get(n) for n in names)
+    sent a list for an Int: coercion will refuse it, and nothing is kept). Each value goes
+    with its type: `true` and `1.0` equal `1` in Python, yet the walk reads only an int as
+    a page size."""
+    key = tuple((type(v), v) for v in (variables.get(n) for n in names))
     try:
         hash(key)
     except TypeError:

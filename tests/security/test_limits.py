@@ -202,6 +202,16 @@ async def test_a_cached_document_is_measured_again_with_each_operations_variable
     for _ in range(2):
         assert await cost_errors(2) == []
         assert any("about 2550 objects" in m for m in await cost_errors(50))
+    # A value of another type that Python finds equal is kept apart: `true` is no page size,
+    # so items counts as a list of 10: 10 × (1 + 50 + 50) = 1010, refused (and coercion
+    # refuses `true` too). n=1: 1 × 101 = 101, which must not get the verdict kept for true.
+    wide = """query W($n: Int!) { items(first: $n) {
+      a: children(first: 50) { name } b: children(first: 50) { name } } }"""
+    ctx = Ctx(SYSTEM, Response())
+    refused = await schema.execute(wide, variable_values={"n": True}, context_value=ctx)
+    assert any("about 1010 objects" in m for m in messages(refused))
+    result = await schema.execute(wide, variable_values={"n": 1}, context_value=ctx)
+    assert messages(result) == []
     # An invalid text is refused the same way the second time, from the cache.
     invalid = "{ items(first: 1) { nope } }"
     for _ in range(2):
