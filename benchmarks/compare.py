@@ -32,7 +32,6 @@ from neo4j import GraphDatabase
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.harness import (
-    BIN,
     bench_neo4j,
     db_hits,
     ensure_wrk,
@@ -41,6 +40,7 @@ from benchmarks.harness import (
     load_generator_version,
     machine,
     process,
+    token_headers,
     write_result,
 )
 from graph.cypher import q
@@ -91,14 +91,7 @@ def gridlink_command(port: int) -> list[str]:
 
 def admin_auth(env: dict[str, str]) -> dict[str, str]:
     """Headers of an administrator of gridlink (the peer checks no one)."""
-    token = subprocess.run(
-        [str(BIN / "gridlink"), "token", "--role", "admin"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    return {"authorization": f"Bearer {token}"}
+    return token_headers(env, "--role", "admin")
 
 
 def remove_written(uri: str) -> int:

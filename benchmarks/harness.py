@@ -34,6 +34,18 @@ BIN = Path(sys.executable).parent
 RESULTS = PROJECT_ROOT / "benchmarks" / "results"
 
 
+def token_headers(env: dict[str, str], *args: str) -> dict[str, str]:
+    """Authorization headers with a token `gridlink token ARGS` signs in `env`."""
+    token = subprocess.run(
+        [str(BIN / "gridlink"), "token", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    return {"authorization": f"Bearer {token}"}
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

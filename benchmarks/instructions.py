@@ -29,6 +29,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -120,8 +122,10 @@ def count(
     return int(found.group(1)) / n
 
 
-def worktree(rev: str) -> Path:
-    """A checkout of `rev` beside the project, made once (its .gridlink/ is the project's)."""
+@contextmanager
+def worktree(rev: str) -> Iterator[Path]:
+    """A checkout of `rev` beside the project for the run, removed afterwards (the servers
+    started from it are given NEO4J_URI, so it needs nothing else of its own)."""
     sha = subprocess.run(
         ["git", "rev-parse", "--verify", f"{rev}^{{commit}}"],
         cwd=PROJECT_ROOT,
@@ -130,32 +134,18 @@ def worktree(rev: str) -> Path:
         check=True,
     ).stdout.strip()
     path = STATE_DIR / "revisions" / sha[:12]
-    if not path.exists():
-        subprocess.run(
-            ["git", "worktree", "add", "--detach", str(path), sha],
-            cwd=PROJECT_ROOT,
-            check=True,
-            capture_output=True,
-        )
-    return path
+    git = ["git", "-C", str(PROJECT_ROOT), "worktree"]
+    subprocess.run(
+        [*git, "add", "--force", "--detach", str(path), sha], check=True, capture_output=True
+    )
+    try:
+        yield path
+    finally:
+        subprocess.run([*git, "remove", "--force", str(path)], check=False, capture_output=True)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--preset", default="city")
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--uri", help="a Neo4j already holding the preset")
-    parser.add_argument("--only", type=int, nargs="*", help="operation numbers (1-5)")
-    parser.add_argument("--requests", type=int, default=300)
-    parser.add_argument("--rev", help="also count this git revision, side by side")
-    parser.add_argument("--no-save", action="store_true")
-    args = parser.parse_args()
-    if not shutil.which("valgrind") or not shutil.which("callgrind_control"):
-        raise SystemExit("instructions: needs valgrind (Debian's package valgrind)")
-
-    trees = {"this tree": PROJECT_ROOT}
-    if args.rev:
-        trees = {args.rev: worktree(args.rev), **trees}
+def measure_all(args: argparse.Namespace, trees: dict[str, Path]) -> list[dict[str, Any]]:
+    """Each chosen operation's count on each tree."""
     with existing(args.uri) if args.uri else bench_neo4j(args.preset, args.seed) as neo:
         ids = pick_ids(neo.uri)
         env = {**service_env(neo.uri, os.urandom(24).hex()), "GRIDLINK_SEED": "0"}
@@ -171,6 +161,27 @@ def main() -> int:
                 print(f"{op['name'][:40]:40} {name:12} {per / 1e6:8.3f} M", flush=True)
             remove_written(neo.uri)
             rows.append(row)
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--preset", default="city")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--uri", help="a Neo4j already holding the preset")
+    parser.add_argument("--only", type=int, nargs="*", help="operation numbers (1-5)")
+    parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--rev", help="also count this git revision, side by side")
+    parser.add_argument("--no-save", action="store_true")
+    args = parser.parse_args()
+    if not shutil.which("valgrind") or not shutil.which("callgrind_control"):
+        raise SystemExit("instructions: needs valgrind (Debian's package valgrind)")
+
+    with ExitStack() as stack:
+        trees = {"this tree": PROJECT_ROOT}
+        if args.rev:
+            trees = {args.rev: stack.enter_context(worktree(args.rev)), **trees}
+        rows = measure_all(args, trees)
     result = {
         "command": "./run bench instructions " + " ".join(sys.argv[1:]),
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),

@@ -41,7 +41,15 @@ from neo4j import GraphDatabase
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.harness import BIN, free_port, machine, preset_dir, process, write_result
+from benchmarks.harness import (
+    BIN,
+    free_port,
+    machine,
+    preset_dir,
+    process,
+    token_headers,
+    write_result,
+)
 from gridlink.config import STATE_DIR
 from gridlink.neo4j_local import LocalNeo4j, start, stop
 from schema.core.ids import to_global
@@ -102,14 +110,7 @@ def pick(uri: str) -> dict[str, Any]:
 
 def tokens(env: dict[str, str], ids: dict[str, Any]) -> dict[str, dict[str, str]]:
     def token(*args: str) -> dict[str, str]:
-        out = subprocess.run(
-            [str(BIN / "gridlink"), "token", *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        return {"authorization": f"Bearer {out}"}
+        return token_headers(env, *args)
 
     return {
         "admin": token("--role", "admin", "--sub", "load-admin"),

@@ -212,8 +212,8 @@ class Database:
         """One auto-commit transaction in an idle session of this access mode, or a new one.
 
         A session is a plain object around the pool (it holds a connection only while a
-        result is open), and making one merges the driver's and the session's settings:
-        about a twentieth of a lookup's CPU. So a session whose result was read to the end
+        result is open), and making one merges the driver's and the session's settings
+        each time (`./run bench instructions` shows the difference on a lookup). So a session whose result was read to the end
         goes back to the idle list for the next statement; one that failed, or was
         cancelled halfway, is closed and forgotten. Sessions are used by one statement at a
         time, as the driver requires. A reused session sends its last transaction's
